@@ -1,0 +1,97 @@
+# sparkgen - a plain, non-recursive Makefile.
+#   make                 build ./sparkgen (and ./sparkgen-entry)
+#   make check           the whole test suite (unit, differential vs real helm, sanitizers ...)
+#   make SAN=address,undefined   sanitizer build in build/san (per-object arena mode)
+#   V=1                  show the commands
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS    := yaml-0.1 libpcre2-8
+SAN     ?=
+BUILD   ?= $(if $(SAN),build/san,build)
+
+WARN    := -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter -Wno-missing-field-initializers -Wvla -Wformat=2
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+OPT     ?= -O2 -g
+ifneq ($(SAN),)
+  OPT   := -O1 -g -fno-omit-frame-pointer -fsanitize=$(SAN) -fno-sanitize-recover=all -DSG_ARENA_MALLOC
+  SANLD := -fsanitize=$(SAN)
+endif
+CFLAGS  += $(CSTD) $(WARN) $(OPT) -Iinclude -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS))
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+LDFLAGS += $(SANLD)
+
+ifeq ($(V),1)
+  Q :=
+else
+  Q := @
+endif
+
+LIB_SRC   := $(sort $(filter-out src/cli/% src/entry/%,$(wildcard src/*/*.c)))
+CLI_SRC   := $(sort $(filter-out src/cli/embedgen.c,$(wildcard src/cli/*.c)))
+ENTRY_SRC := $(sort $(wildcard src/entry/*.c))
+UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/embedded_chart.o
+ENTRY_OBJ := $(ENTRY_SRC:%.c=$(BUILD)/%.o)
+UNIT_OBJ  := $(UNIT_SRC:%.c=$(BUILD)/%.o)
+CHART_FILES := $(shell find charts/spark-standalone -type f 2>/dev/null | LC_ALL=C sort)
+
+SPARKGEN := $(if $(SAN),$(BUILD)/sparkgen,sparkgen)
+
+.PHONY: all clean check unit diff-helm san-check deps test-deps bench layers
+all: $(SPARKGEN) $(if $(ENTRY_SRC),sparkgen-entry)
+
+# Flags stamp: a change of CFLAGS rebuilds everything.
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CC) $(CFLAGS) $(LDFLAGS)' | cmp -s - $@ || echo '$(CC) $(CFLAGS) $(LDFLAGS)' > $@
+FORCE:
+
+$(BUILD)/%.o: %.c $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC $<")
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libsparkgen.a: $(LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+# The built-in chart, compiled into the binary.
+$(BUILD)/embedgen: src/cli/embedgen.c
+	@mkdir -p $(BUILD)
+	$(Q)$(CC) -std=c11 -O1 -o $@ $<
+$(BUILD)/embedded_chart.c: $(BUILD)/embedgen $(CHART_FILES)
+	$(Q)$(BUILD)/embedgen charts/spark-standalone > $@.tmp && mv $@.tmp $@
+$(BUILD)/embedded_chart.o: $(BUILD)/embedded_chart.c
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+$(SPARKGEN): $(CLI_OBJ) $(BUILD)/libsparkgen.a
+	@$(if $(Q),echo "  LD $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The container entrypoint: libc only, static.
+sparkgen-entry: $(ENTRY_SRC)
+	$(Q)$(CC) $(CSTD) $(WARN) -O2 -static -o $@ $^ || $(CC) $(CSTD) $(WARN) -O2 -o $@ $^
+
+# Unit tests (Check). Each tests/unit/*.c defines `Suite *NAME_suite(void)`.
+$(BUILD)/check_suites.h: $(UNIT_SRC)
+	@mkdir -p $(BUILD)
+	$(Q)grep -ho 'Suite \*[a-z0-9_]*_suite(void)' $(UNIT_SRC) | sed 's/^Suite \*\(.*\)(void)/X(\1)/' | sort -u > $@
+$(BUILD)/tests/unit/check_main.o: $(BUILD)/check_suites.h
+$(BUILD)/check_unit: $(UNIT_OBJ) $(BUILD)/libsparkgen.a
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell $(PKG_CONFIG) --libs check)
+$(BUILD)/tests/unit/%.o: CFLAGS += -I$(BUILD) $(shell $(PKG_CONFIG) --cflags check)
+
+unit: $(BUILD)/check_unit
+	$(BUILD)/check_unit
+
+deps:
+	sh .ci/install-build-deps.sh
+
+test-deps:
+	sh .ci/install-test-deps.sh
+
+clean:
+	rm -rf build sparkgen sparkgen-entry
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,133 @@
+/* arena.c - chunked bump allocator with deferred cleanups (see arena.h). */
+#include "arena.h"
+#include "err.h"
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct chunk { struct chunk *next; size_t cap, used; max_align_t data[]; } chunk;
+typedef struct defer { struct defer *next; void (*fn)(void *); void *p; } defer;
+
+struct sg_arena {
+    sg_arena *prev;
+    chunk *chunks;
+    defer *defers;
+    size_t used, limit;
+};
+
+static sg_arena *cur;
+enum { CHUNK_MIN = 64 * 1024, ALIGN = sizeof(max_align_t) };
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p) {
+        fputs("sparkgen: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+sg_arena *arena_push(void)
+{
+    sg_arena *a = xmalloc(sizeof *a);
+    memset(a, 0, sizeof *a);
+    a->prev = cur;
+    cur = a;
+    return a->prev;
+}
+
+void arena_pop(void)
+{
+    sg_arena *a = cur;
+    if (!a) return;
+    for (defer *d = a->defers; d; d = d->next) d->fn(d->p);
+    for (chunk *c = a->chunks, *n; c; c = n) { n = c->next; free(c); }
+    cur = a->prev;
+    free(a);
+}
+
+size_t arena_used(void) { return cur ? cur->used : 0; }
+void arena_set_limit(size_t bytes) { if (cur) cur->limit = bytes; }
+
+void *sg_alloc(size_t n)
+{
+    if (!cur) arena_push();
+    if (n == 0) n = 1;
+    size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    cur->used += need;
+    if (cur->limit && cur->used > cur->limit) {
+        cur->limit = 0; /* let the error itself be allocated */
+        sg_throwf("memory limit exceeded");
+    }
+#ifdef SG_ARENA_MALLOC
+    chunk *c = xmalloc(sizeof(chunk) + need);
+    c->cap = c->used = need;
+    c->next = cur->chunks;
+    cur->chunks = c;
+    memset(c->data, 0, need);
+    return c->data;
+#else
+    chunk *c = cur->chunks;
+    if (!c || c->cap - c->used < need) {
+        size_t cap = need > CHUNK_MIN ? need : CHUNK_MIN;
+        c = xmalloc(sizeof(chunk) + cap);
+        c->cap = cap;
+        c->used = 0;
+        if (cur->chunks && need > CHUNK_MIN) {
+            /* big block: keep the current chunk open for small ones */
+            c->next = cur->chunks->next;
+            cur->chunks->next = c;
+        } else {
+            c->next = cur->chunks;
+            cur->chunks = c;
+        }
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += need;
+    memset(p, 0, need);
+    return p;
+#endif
+}
+
+void *sg_realloc(void *p, size_t oldn, size_t newn)
+{
+    if (newn <= oldn && p) return p;
+    void *q = sg_alloc(newn);
+    if (p && oldn) memcpy(q, p, oldn);
+    return q;
+}
+
+char *sg_strndup(const char *s, size_t n)
+{
+    char *p = sg_alloc(n + 1);
+    if (n) memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+char *sg_strdup(const char *s) { return sg_strndup(s, strlen(s)); }
+
+char *sg_sprintf(const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *p = sg_alloc((size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
+
+void arena_defer(void (*fn)(void *), void *p)
+{
+    defer *d = sg_alloc(sizeof *d);
+    d->fn = fn;
+    d->p = p;
+    d->next = cur->defers;
+    cur->defers = d;
+}

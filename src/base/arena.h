@@ -1,0 +1,39 @@
+/* arena.h - the render arena: every object of a render lives here and is freed at once.
+ *
+ * There is one current arena per process (a render is the life of the process, and tests
+ * or fuzzers create and drop one per case).  Code allocates with sg_alloc() and never
+ * frees; arena_drop() releases everything, running deferred cleanups first.
+ *
+ * Built with -DSG_ARENA_MALLOC (the sanitizer and valgrind builds), every allocation is a
+ * separate malloc block so that ASan sees overflows between objects.
+ */
+#ifndef SG_ARENA_H
+#define SG_ARENA_H
+#include <stddef.h>
+
+typedef struct sg_arena sg_arena;
+
+/* Create an arena and make it current. Returns the previous current arena (or NULL). */
+sg_arena *arena_push(void);
+/* Free every allocation of the current arena, run its deferred cleanups, and make the
+ * arena that was current before arena_push() current again. */
+void arena_pop(void);
+/* Bytes handed out by the current arena so far. */
+size_t arena_used(void);
+/* Set a cap on the bytes the current arena may hand out; 0 = no cap.  Past the cap,
+ * sg_alloc() throws "memory limit exceeded" (see err.h). */
+void arena_set_limit(size_t bytes);
+
+/* Zeroed memory from the current arena; aborts with a message if the system is out of
+ * memory. */
+void *sg_alloc(size_t n);
+/* Grow a block previously returned by sg_alloc (old contents copied). */
+void *sg_realloc(void *p, size_t oldn, size_t newn);
+char *sg_strndup(const char *s, size_t n);
+char *sg_strdup(const char *s);
+/* printf into a fresh arena string. */
+char *sg_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Run fn(p) when the current arena is dropped (for libyaml, PCRE2, FILE...). */
+void arena_defer(void (*fn)(void *), void *p);
+
+#endif
