@@ -6,6 +6,7 @@
 #define FN(name, fn, sig, flags) sg_value fn(sg_fcall *, int, sg_value *);
 #include "funcs_go.def"
 #include "funcs_helm.def"
+#include "funcs_string.def"
 #include "funcs_sprig.def"
 #undef FN
 
@@ -13,6 +14,7 @@ static sg_funcdef table[] = {
 #define FN(name, fn, sig, flags) { name, fn, sig, flags },
 #include "funcs_go.def"
 #include "funcs_helm.def"
+#include "funcs_string.def"
 #include "funcs_sprig.def"
 #undef FN
 };

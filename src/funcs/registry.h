@@ -3,7 +3,8 @@
  * Rows live in X-macro files, one per family owner:
  *   funcs_go.def    Go's text/template builtins (and, or, not, len, index, printf, eq ...)
  *   funcs_helm.def  Helm's functions (include, tpl, required, toYaml ...)
- *   funcs_sprig.def Sprig's library
+ *   funcs_string.def Sprig's strings, conversions and defaults
+ *   funcs_sprig.def Sprig's lists, dicts, math, semver, reflection, flow ...
  * Each row is  FN(name, c_function, signature, flags).
  *
  * Signature: one code per parameter, as the Go function's parameter types, so that
