@@ -69,9 +69,13 @@ $(SPARKGEN): $(CLI_OBJ) $(BUILD)/libsparkgen.a
 	@$(if $(Q),echo "  LD $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-# The container entrypoint: libc only, static.
+# The container entrypoint: libc only.  `make sparkgen-entry-static` links it statically
+# (glibc's getaddrinfo then needs the same glibc's NSS modules at run time; the image builds
+# it on its own base instead).
 sparkgen-entry: $(ENTRY_SRC)
-	$(Q)$(CC) $(CSTD) $(WARN) -O2 -static -o $@ $^ || $(CC) $(CSTD) $(WARN) -O2 -o $@ $^
+	$(Q)$(CC) $(CSTD) $(WARN) -O2 -o $@ $^
+sparkgen-entry-static: $(ENTRY_SRC)
+	$(Q)$(CC) $(CSTD) $(WARN) -O2 -static -o $@ $^
 
 # Unit tests (Check). Each tests/unit/*.c defines `Suite *NAME_suite(void)`.
 $(BUILD)/check_suites.h: $(UNIT_SRC)
