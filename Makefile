@@ -99,3 +99,42 @@ clean:
 	rm -rf build sparkgen sparkgen-entry
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ==== check: the whole test suite (owner: test infrastructure) ===========================
+#   make check        unit + differential suite vs real helm + spark chart equality
+#                     + entrypoint black-box tests + all of it again under ASan/UBSan
+#   make diff-helm    tests/diff/run.sh against ./sparkgen (needs real helm: test-deps)
+#   make spark-check  charts/spark-standalone: sparkgen == helm (defaults, replicas=5 -n spark)
+#   make san-check    unit + diff suite with `SAN=address,undefined` (build/san/sparkgen)
+#   make bench        tests/bench/bench.sh (not a test)
+SAN_CHECK   := address,undefined
+SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+DIFF_RUN    := sh tests/diff/run.sh
+SPARK_CASES := '9[0-9][0-9]-spark-*'
+
+.PHONY: spark-check entry-check
+check:
+	$(MAKE) --no-print-directory unit
+	$(MAKE) --no-print-directory diff-helm
+	$(MAKE) --no-print-directory spark-check
+	$(MAKE) --no-print-directory entry-check
+	$(MAKE) --no-print-directory san-check
+	@echo "make check: everything passed"
+
+diff-helm: test-deps $(SPARKGEN)
+	SPARKGEN=$(SPARKGEN) $(DIFF_RUN)
+
+spark-check: test-deps $(SPARKGEN)
+	SPARKGEN=$(SPARKGEN) $(DIFF_RUN) $(SPARK_CASES)
+
+entry-check: sparkgen-entry
+	$(if $(wildcard tests/entry/run.sh),ENTRY=$(CURDIR)/sparkgen-entry bash tests/entry/run.sh,@echo "entry-check: no tests/entry/run.sh")
+
+san-check: test-deps
+	$(MAKE) --no-print-directory SAN=$(SAN_CHECK) build/san/sparkgen build/san/check_unit
+	$(SAN_ENV) build/san/check_unit
+	$(SAN_ENV) SPARKGEN=build/san/sparkgen $(DIFF_RUN)
+
+bench: $(SPARKGEN) test-deps
+	sh tests/bench/bench.sh
+# ==== end of check block ================================================================
