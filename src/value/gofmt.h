@@ -26,4 +26,20 @@ void gofmt_float(sg_buf *b, double f, char fmtc, int prec);
 /* fmt.Sprint(v) as an arena string (convenience). */
 const char *gofmt_str(sg_value v, size_t *len);
 
+
+/* ---- added by the gofmt owner: UTF-8 and strconv helpers shared with other modules ---- */
+/* utf8.DecodeRune: the rune at s (n bytes available) and its width; invalid -> 0xFFFD, 1
+ * (n == 0 -> 0xFFFD, 0). */
+int gofmt_decode_rune(const char *s, size_t n, int32_t *r);
+/* utf8.AppendRune (invalid runes and surrogates become U+FFFD). */
+void gofmt_put_rune(sg_buf *b, int32_t r);
+/* utf8.RuneCount. */
+size_t gofmt_rune_count(const char *s, size_t n);
+/* strconv.IsPrint. */
+bool gofmt_isprint(int32_t r);
+/* strconv.QuoteToASCII. */
+void gofmt_quote_ascii(sg_buf *b, const char *s, size_t n);
+/* strconv.QuoteRune / QuoteRuneToASCII. */
+void gofmt_quote_rune(sg_buf *b, int32_t r, bool ascii);
+
 #endif
