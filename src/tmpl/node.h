@@ -44,6 +44,7 @@ struct sg_node {
             bool is_int, is_uint, is_float, is_complex;
             int64_t i; uint64_t u; double f;
             const char *text;
+            double cre, cim;  /* complex value when is_complex (added) */
         } number;
         /* N_PIPE: decl are N_VARIABLE nodes; is_assign for `=` */
         struct { bool is_assign; sg_nodelist decl; sg_nodelist cmds; } pipe;

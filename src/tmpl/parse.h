@@ -31,4 +31,12 @@ const char **tset_names(sg_tset *set, size_t *n);
 sg_tree *parse_template(sg_tset *set, const char *name, const char *text, size_t len,
                         bool (*has_func)(const char *name));
 
+/* Go's parse.IsEmptyTree: n (a list) holds nothing but space-only text and comments. */
+bool parse_is_empty_tree(const sg_node *n);
+
+/* Nesting guard: parenthesised pipelines deeper than Go's maxStackDepth (10000), or
+ * control structures nested so deep that the C stack budget is spent, give the parse
+ * error "max expression depth exceeded" instead of overflowing the stack. */
+#define PARSE_MAX_PAREN_DEPTH 10000
+
 #endif
