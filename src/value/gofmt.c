@@ -8,6 +8,7 @@
  */
 #include "gofmt.h"
 #include "../base/arena.h"
+#include <fenv.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,6 +191,17 @@ static void shortest_digits(decimal *dc, double v)
     char t[64];
     for (int p = 0; p < 17; p++) {
         snprintf(t, sizeof t, "%.*e", p, v);
+        if (strtod(t, NULL) == v) break;
+        /* Around powers of two the interval of values reading back as v is lopsided:
+         * the p-digit neighbour on the far side of v may fit where the nearest does not. */
+        int mode = fegetround();
+        fesetround(FE_UPWARD);
+        snprintf(t, sizeof t, "%.*e", p, v);
+        fesetround(mode);
+        if (strtod(t, NULL) == v) break;
+        fesetround(FE_DOWNWARD);
+        snprintf(t, sizeof t, "%.*e", p, v);
+        fesetround(mode);
         if (strtod(t, NULL) == v) break;
     }
     parse_e(dc, t);
