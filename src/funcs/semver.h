@@ -55,6 +55,6 @@ const char *semver_constraint_string(const sg_semver_constraints *c);
 /* Sprig's semverCompare / Helm's chartutil.IsCompatibleRange in one call: parses the
  * constraint, then the version (in that order, as sprig does). Returns 0 and sets *ok,
  * or -1 and sets *err to the first parse error. */
-int semver_satisfies(const char *constraint, const char *version, bool *ok, const char **err);
+int semver_satisfies(const char *cons, const char *version, bool *ok, const char **err);
 
 #endif

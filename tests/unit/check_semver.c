@@ -1,0 +1,167 @@
+/* check_semver.c - unit tests of semver.c against Masterminds/semver v3.4.0.
+ *
+ * Expected results were produced by the real Go library (v3.4.0, as linked by Helm
+ * v4.1.4) on the same inputs; a differential run of 200k random constraints and
+ * versions matched it exactly.  Row kinds: C = NewConstraint(a).Check(NewVersion(b))
+ * printed as "<bool> <Constraints.String()>", V = NewVersion(a) fields, S =
+ * StrictNewVersion(a).String(), P = NewVersion(a).Compare(NewVersion(b)); "ERR <text>" is
+ * the Go error text.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+#include "../../src/base/arena.h"
+#include "../../src/base/buf.h"
+#include "../../src/funcs/semver.h"
+
+static void setup(void) { arena_push(); }
+static void teardown(void) { arena_pop(); }
+
+typedef struct row { const char *kind, *a, *b, *want; } row;
+
+static const row rows[] = {
+    { "C", ">=1.2.3", "1.2.4", "true >=1.2.3" },
+    { "C", "^1.2", "2.0.0", "false ^1.2" },
+    { "C", ">=1.19-0", "v1.20.0-gke.1", "true >=1.19-0" },
+    { "C", ">=1.19", "v1.20.0-gke.1", "false >=1.19" },
+    { "C", ">=1.14.0-0", "1.29.0", "true >=1.14.0-0" },
+    { "C", "<9.9.9-9", "1.29.0", "true <9.9.9-9" },
+    { "C", ">= 1.19-0", "v1.32.0", "true >=1.19-0" },
+    { "C", "~1.2.3", "1.2.9", "true ~1.2.3" },
+    { "C", "~1.2.3", "1.3.0", "false ~1.2.3" },
+    { "C", "~1", "1.9.0", "true ~1" },
+    { "C", "^0.2.3", "0.2.9", "true ^0.2.3" },
+    { "C", "^0.2.3", "0.3.0", "false ^0.2.3" },
+    { "C", "^0.0.3", "0.0.4", "false ^0.0.3" },
+    { "C", "^0", "0.9.9", "true ^0" },
+    { "C", "1.2 - 1.4.5", "1.4.5", "true >=1.2 <=1.4.5" },
+    { "C", "1.2 - 1.4.5", "1.4.6", "false >=1.2 <=1.4.5" },
+    { "C", "1.x", "1.8.0", "true 1.x" },
+    { "C", "*", "4.0.0", "true *" },
+    { "C", ">1.x", "2.0.0", "true >1.x" },
+    { "C", ">1.x", "1.9.0", "false >1.x" },
+    { "C", "<=1.2", "1.2.9", "true <=1.2" },
+    { "C", "<=1.2", "1.3.0", "false <=1.2" },
+    { "C", "!=1.2.x", "1.2.5", "false !=1.2.x" },
+    { "C", "!=1.2.x", "1.3.5", "true !=1.2.x" },
+    { "C", ">=1.0, <2.0", "1.5.0", "true >=1.0 <2.0" },
+    { "C", ">=1.0 <2.0", "2.0.0", "false >=1.0 <2.0" },
+    { "C", "<1 || >=3", "3.0.0", "true <1 || >=3" },
+    { "C", "<1 || >=3", "2.0.0", "false <1 || >=3" },
+    { "C", "=1.2.3", "1.2.3+meta", "true =1.2.3" },
+    { "C", ">=1.2.3", "1.2.4-beta", "false >=1.2.3" },
+    { "C", ">=1.2.3-alpha", "1.2.3-beta", "true >=1.2.3-alpha" },
+    { "C", ">=1.2.3-alpha", "1.2.4-beta", "true >=1.2.3-alpha" },
+    { "C", "foo", "1.0.0", "ERR improper constraint: foo" },
+    { "C", ">=1.2.3 foo", "1.0.0", "ERR improper constraint: >=1.2.3 foo" },
+    { "C", "1x", "1.0.0", "ERR constraint parser error" },
+    { "C", ">=1.0.0 || bar", "1.0.0", "ERR improper constraint:  bar" },
+    { "C", ">=1.0", "1.2.3.4", "ERR invalid semantic version" },
+    { "C", ">=1.0", "abc", "ERR invalid semantic version" },
+    { "C", ">=1.0", "1.2.3-01", "ERR version segment starts with 0" },
+    { "C", ">=1.0", "99999999999999999999.0.0", "ERR error parsing version segment: strconv.ParseUint: parsing \"99999999999999999999\": value out of range" },
+    { "C", "", "1.0.0", "ERR improper constraint: " },
+    { "C", ",>=1", "1.0.0", "ERR improper constraint: ,>=1" },
+    { "C", "~>1.2", "1.2.7", "true ~>1.2" },
+    { "C", "=>1.2", "1.2.0", "true =>1.2" },
+    { "C", "v1.2.x", "1.2.0", "true v1.2.x" },
+    { "V", "v1.2", "", "1.2.0|1|2|0||" },
+    { "V", "01.02.03-rc.1+b.2", "", "1.2.3-rc.1+b.2|1|2|3|rc.1|b.2" },
+    { "V", "1.2.3-a..b", "", "ERR invalid semantic version" },
+    { "V", "1.2.3+a..b", "", "ERR invalid semantic version" },
+    { "V", "1.2.3-", "", "ERR invalid semantic version" },
+    { "S", "1.2.3", "", "1.2.3" },
+    { "S", "v1.2.3", "", "ERR invalid characters in version" },
+    { "S", "1.2", "", "ERR invalid semantic version" },
+    { "S", "01.2.3", "", "ERR version segment starts with 0" },
+    { "S", "1..3", "", "ERR strconv.ParseUint: parsing \"\": invalid syntax" },
+    { "S", "1.2.3-01", "", "ERR version segment starts with 0" },
+    { "S", "", "", "ERR version string empty" },
+    { "P", "1.0.0-alpha", "1.0.0-alpha.1", "-1" },
+    { "P", "1.0.0-alpha.beta", "1.0.0-beta", "-1" },
+    { "P", "1.0.0-beta.11", "1.0.0-beta.2", "1" },
+    { "P", "1.0.0-rc.1", "1.0.0", "-1" },
+    { "P", "1.0.0+a", "1.0.0+b", "0" },
+    { "P", "1.0.0-01", "1.0.0-1", "ERR" },
+};
+
+static const char *run(const row *r)
+{
+    const char *err;
+    sg_buf b;
+    buf_init(&b);
+    if (!strcmp(r->kind, "C")) {
+        sg_semver_constraints *c = semver_constraint_parse(r->a, strlen(r->a), &err);
+        sg_semver v;
+        if (!c) buf_printf(&b, "ERR %s", err);
+        else if (semver_parse(r->b, strlen(r->b), &v, &err)) buf_printf(&b, "ERR %s", err);
+        else buf_printf(&b, "%s %s", semver_check(c, &v) ? "true" : "false", semver_constraint_string(c));
+    } else if (!strcmp(r->kind, "V")) {
+        sg_semver v;
+        if (semver_parse(r->a, strlen(r->a), &v, &err)) buf_printf(&b, "ERR %s", err);
+        else buf_printf(&b, "%s|%llu|%llu|%llu|%s|%s", semver_string(&v),
+                        (unsigned long long)v.major, (unsigned long long)v.minor,
+                        (unsigned long long)v.patch, v.pre, v.metadata);
+    } else if (!strcmp(r->kind, "S")) {
+        sg_semver v;
+        if (semver_parse_strict(r->a, strlen(r->a), &v, &err)) buf_printf(&b, "ERR %s", err);
+        else buf_puts(&b, semver_string(&v));
+    } else {
+        sg_semver x, y;
+        if (semver_parse(r->a, strlen(r->a), &x, &err) || semver_parse(r->b, strlen(r->b), &y, &err))
+            buf_puts(&b, "ERR");
+        else buf_printf(&b, "%d", semver_compare(&x, &y));
+    }
+    return b.p;
+}
+
+START_TEST(t_semver_matches_masterminds_on_each_row)
+{
+    const row *r = &rows[_i];
+    const char *got = run(r);
+    ck_assert_msg(!strcmp(got, r->want), "%s [%s] [%s]: got \"%s\", want \"%s\"", r->kind, r->a,
+                  r->b, got, r->want);
+}
+END_TEST
+
+START_TEST(t_semver_satisfies_parses_constraint_first)
+{
+    bool ok = false;
+    const char *err = NULL;
+    ck_assert_int_eq(semver_satisfies("bad", "also bad", &ok, &err), -1);
+    ck_assert_str_eq(err, "improper constraint: bad");
+    ck_assert_int_eq(semver_satisfies(">=1.19-0", "v1.20.0-gke.1", &ok, &err), 0);
+    ck_assert(ok);
+    ck_assert_int_eq(semver_satisfies(">= 1.19", "1.20.0-gke.1", &ok, &err), 0);
+    ck_assert(!ok);
+}
+END_TEST
+
+START_TEST(t_semver_constraint_newlines_are_go_whitespace)
+{
+    /* Go's \s includes \n; results checked against the Go library */
+    const char *err = NULL;
+    sg_semver_constraints *c = semver_constraint_parse(">=1.0\n", 6, &err);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_str_eq(semver_constraint_string(c), ">=1.0");
+    c = semver_constraint_parse("1.0\nx", 5, &err);
+    ck_assert_ptr_nonnull(c);
+    ck_assert_str_eq(semver_constraint_string(c), "1.0 x");
+    c = semver_constraint_parse(">=1.0\v", 6, &err);
+    ck_assert_ptr_null(c);
+    ck_assert_str_eq(err, "improper constraint: >=1.0\v");
+}
+END_TEST
+
+Suite *semver_suite(void)
+{
+    Suite *s = suite_create("semver");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, t_semver_matches_masterminds_on_each_row, 0,
+                        (int)(sizeof rows / sizeof rows[0]));
+    tcase_add_test(tc, t_semver_satisfies_parses_constraint_first);
+    tcase_add_test(tc, t_semver_constraint_newlines_are_go_whitespace);
+    suite_add_tcase(s, tc);
+    return s;
+}
