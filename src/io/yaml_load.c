@@ -1,0 +1,786 @@
+/* yaml_load.c - YAML text → sg_value the way Helm reads it (sigs.k8s.io/yaml over go-yaml v2).
+ *
+ * Three steps, as in Go:
+ *  1. libyaml events → a node tree with anchors (go-yaml's parser.go), with go-yaml v2's
+ *     error text and line rules;
+ *  2. nodes → Go-typed values (go-yaml's decode.go + resolve.go: YAML 1.1 scalars, merge
+ *     keys, aliases re-decoded each time), map keys stringified as sigs.k8s.io/yaml's
+ *     convertToJSONableObject does;
+ *  3. the JSON round trip (json.Marshal then decode into interface{}): numbers → float64,
+ *     NaN/Inf → "json: unsupported value".
+ */
+#include "yaml.h"
+#include "yaml_decode.h"
+#include "gofloat.h"
+#include "../base/arena.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* ------------------------------------------------------------------ node tree */
+
+enum { N_SCALAR, N_MAP, N_SEQ, N_ALIAS };
+
+typedef struct ynode {
+    int kind;
+    const char *tag;       /* short form ("!!str") or "" */
+    const char *value;     /* scalar text, or alias/anchor name */
+    size_t vlen;
+    bool implicit;         /* plain scalar without tag */
+    struct ynode **kids;
+    size_t nk, capk;
+    struct ynode *alias;
+    bool visiting;         /* alias recursion guard */
+} ynode;
+
+typedef struct anchor { const char *name; ynode *node; struct anchor *next; } anchor;
+
+/* libyaml state that must be released even if something throws (arena exhaustion). */
+typedef struct ylib {
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    bool parser_live, ev_live;
+} ylib;
+
+static void ylib_release(void *p)
+{
+    ylib *y = p;
+    if (y->ev_live) { yaml_event_delete(&y->ev); y->ev_live = false; }
+    if (y->parser_live) { yaml_parser_delete(&y->parser); y->parser_live = false; }
+}
+
+typedef struct yparser {
+    ylib *y;
+    anchor *anchors;
+    const char *err;
+    int depth;
+    bool stream_end;
+} yparser;
+
+/* go-yaml v2's parser.fail(): the line rules of HELM-FACTS §6. */
+static void parse_fail(yparser *p)
+{
+    yaml_parser_t *yp = &p->y->parser;
+    size_t line = 0;
+    if (yp->problem_mark.line != 0) {
+        line = yp->problem_mark.line;
+        if (yp->error == YAML_SCANNER_ERROR) line++;
+    } else if (yp->context_mark.line != 0) {
+        line = yp->context_mark.line;
+    }
+    const char *msg = yp->problem ? yp->problem : "unknown problem parsing YAML content";
+    if (line) p->err = sg_sprintf("yaml: line %zu: %s", line, msg);
+    else p->err = sg_sprintf("yaml: %s", msg);
+}
+
+/* Next event into p->y->ev (the previous one is deleted).  -1 on a libyaml error. */
+static int next_event(yparser *p)
+{
+    ylib *y = p->y;
+    if (y->ev_live) { yaml_event_delete(&y->ev); y->ev_live = false; }
+    if (!yaml_parser_parse(&y->parser, &y->ev)) {
+        parse_fail(p);
+        return -1;
+    }
+    y->ev_live = true;
+    return 0;
+}
+
+static const char *short_tag(const unsigned char *tag)
+{
+    if (!tag) return "";
+    const char *t = (const char *)tag;
+    static const char pfx[] = "tag:yaml.org,2002:";
+    if (strncmp(t, pfx, sizeof pfx - 1) == 0) return sg_sprintf("!!%s", t + sizeof pfx - 1);
+    return sg_strdup(t);
+}
+
+static void add_kid(ynode *n, ynode *k)
+{
+    if (n->nk == n->capk) {
+        size_t cap = n->capk ? n->capk * 2 : 4;
+        n->kids = sg_realloc(n->kids, n->nk * sizeof *n->kids, cap * sizeof *n->kids);
+        n->capk = cap;
+    }
+    n->kids[n->nk++] = k;
+}
+
+static void set_anchor(yparser *p, const unsigned char *name, ynode *n)
+{
+    if (!name) return;
+    anchor *a = sg_alloc(sizeof *a);
+    a->name = sg_strdup((const char *)name);
+    a->node = n;
+    a->next = p->anchors;
+    p->anchors = a;
+}
+
+/* Parse one node whose first event is current. */
+static ynode *parse_node(yparser *p)
+{
+    yaml_event_t *ev = &p->y->ev;
+    ynode *n = sg_alloc(sizeof *n);
+    if (++p->depth > 10000) {
+        p->err = "yaml: exceeded max depth of 10000";
+        return NULL;
+    }
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT:
+        n->kind = N_SCALAR;
+        n->tag = short_tag(ev->data.scalar.tag);
+        n->value = sg_strndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+        n->vlen = ev->data.scalar.length;
+        n->implicit = ev->data.scalar.plain_implicit;
+        set_anchor(p, ev->data.scalar.anchor, n);
+        break;
+    case YAML_ALIAS_EVENT: {
+        n->kind = N_ALIAS;
+        n->value = sg_strdup((const char *)ev->data.alias.anchor);
+        for (anchor *a = p->anchors; a; a = a->next)
+            if (strcmp(a->name, n->value) == 0) { n->alias = a->node; break; }
+        if (!n->alias) {
+            p->err = sg_sprintf("yaml: unknown anchor '%s' referenced", n->value);
+            return NULL;
+        }
+        break;
+    }
+    case YAML_SEQUENCE_START_EVENT:
+        n->kind = N_SEQ;
+        n->tag = short_tag(ev->data.sequence_start.tag);
+        set_anchor(p, ev->data.sequence_start.anchor, n);
+        for (;;) {
+            if (next_event(p) < 0) return NULL;
+            if (ev->type == YAML_SEQUENCE_END_EVENT) break;
+            ynode *k = parse_node(p);
+            if (!k) return NULL;
+            add_kid(n, k);
+        }
+        break;
+    case YAML_MAPPING_START_EVENT:
+        n->kind = N_MAP;
+        n->tag = short_tag(ev->data.mapping_start.tag);
+        set_anchor(p, ev->data.mapping_start.anchor, n);
+        for (;;) {
+            if (next_event(p) < 0) return NULL;
+            if (ev->type == YAML_MAPPING_END_EVENT) break;
+            ynode *k = parse_node(p);
+            if (!k) return NULL;
+            add_kid(n, k);
+        }
+        break;
+    default:
+        p->err = sg_sprintf("yaml: attempted to go past the end of stream; corrupted value?");
+        return NULL;
+    }
+    p->depth--;
+    return n;
+}
+
+/* The next document's root node; *root = NULL at the end of the stream.  An empty
+ * document gives an empty plain scalar (null). */
+static int parse_document(yparser *p, ynode **root)
+{
+    *root = NULL;
+    if (p->stream_end) return 0;
+    if (next_event(p) < 0) return -1;
+    if (p->y->ev.type == YAML_STREAM_START_EVENT && next_event(p) < 0) return -1;
+    if (p->y->ev.type == YAML_STREAM_END_EVENT) { p->stream_end = true; return 0; }
+    if (p->y->ev.type != YAML_DOCUMENT_START_EVENT) {
+        p->err = "yaml: expected document start";
+        return -1;
+    }
+    p->anchors = NULL;
+    if (next_event(p) < 0) return -1;
+    ynode *n = parse_node(p);
+    if (!n) return -1;
+    if (next_event(p) < 0) return -1; /* DOCUMENT-END */
+    *root = n;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ resolve */
+
+static bool in_list(const char *s, const char *const *l)
+{
+    for (; *l; l++)
+        if (strcmp(s, *l) == 0) return true;
+    return false;
+}
+
+static const char *const yes_words[] = { "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
+                                         "on", "On", "ON", NULL };
+static const char *const no_words[] = { "n", "N", "no", "No", "NO", "false", "False", "FALSE",
+                                        "off", "Off", "OFF", NULL };
+static const char *const null_words[] = { "", "~", "null", "Null", "NULL", NULL };
+static const char *const nan_words[] = { ".nan", ".NaN", ".NAN", NULL };
+static const char *const inf_words[] = { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", NULL };
+static const char *const ninf_words[] = { "-.inf", "-.Inf", "-.INF", NULL };
+
+/* Go's strconv.ParseInt/ParseUint(s, 0, 64) (s without underscores). */
+static bool parse_goint(const char *s, bool allow_sign, bool *neg, uint64_t *mag)
+{
+    *neg = false;
+    if (*s == '+' || *s == '-') {
+        if (!allow_sign) return false;
+        *neg = *s == '-';
+        s++;
+    }
+    int base = 10;
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) { base = 16; s += 2; }
+    else if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) { base = 8; s += 2; }
+    else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) { base = 2; s += 2; }
+    else if (s[0] == '0' && s[1]) { base = 8; s += 1; }
+    if (!*s) return false;
+    uint64_t v = 0;
+    for (; *s; s++) {
+        int d;
+        if (*s >= '0' && *s <= '9') d = *s - '0';
+        else if (*s >= 'a' && *s <= 'z') d = *s - 'a' + 10;
+        else if (*s >= 'A' && *s <= 'Z') d = *s - 'A' + 10;
+        else return false;
+        if (d >= base) return false;
+        if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) return false;
+        v = v * (uint64_t)base + (uint64_t)d;
+    }
+    *mag = v;
+    return true;
+}
+
+/* ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$ */
+static bool yaml_style_float(const char *s)
+{
+    if (*s == '+' || *s == '-') s++;
+    if (*s == '.') {
+        s++;
+        if (!(*s >= '0' && *s <= '9')) return false;
+        while (*s >= '0' && *s <= '9') s++;
+    } else {
+        if (!(*s >= '0' && *s <= '9')) return false;
+        while (*s >= '0' && *s <= '9') s++;
+        if (*s == '.') {
+            s++;
+            while (*s >= '0' && *s <= '9') s++;
+        }
+    }
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-') s++;
+        if (!(*s >= '0' && *s <= '9')) return false;
+        while (*s >= '0' && *s <= '9') s++;
+    }
+    return *s == 0;
+}
+
+/* Go's strconv.ParseFloat(s, 64) for the decimal forms YAML can reach; false on syntax
+ * errors and on overflow (ErrRange). */
+static bool parse_gofloat(const char *s, double *out)
+{
+    const char *p = s;
+    if (*p == '+' || *p == '-') p++;
+    bool digits = false;
+    while (*p >= '0' && *p <= '9') { p++; digits = true; }
+    if (*p == '.') { p++; while (*p >= '0' && *p <= '9') { p++; digits = true; } }
+    if (!digits) return false;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-') p++;
+        if (!(*p >= '0' && *p <= '9')) return false;
+        while (*p >= '0' && *p <= '9') p++;
+    }
+    if (*p) return false;
+    double d = strtod(s, NULL);
+    if (isinf(d)) return false;
+    *out = d;
+    return true;
+}
+
+static int getnum(const char **s, int maxd, int mind)
+{
+    int v = 0, n = 0;
+    while (**s >= '0' && **s <= '9' && n < maxd) { v = v * 10 + (**s - '0'); (*s)++; n++; }
+    return n < mind ? -1 : v;
+}
+
+static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+/* go-yaml v2 parseTimestamp: time.Parse with "2006-1-2T15:4:5.999999999Z07:00" (also 't'),
+ * "2006-1-2 15:4:5.999999999" and "2006-1-2". */
+bool yl_is_timestamp(const char *s)
+{
+    int i = 0;
+    while (s[i] >= '0' && s[i] <= '9') i++;
+    if (i != 4 || s[i] != '-') return false;
+    const char *p = s + 5;
+    int year = atoi(s);
+    int mon = getnum(&p, 2, 1);
+    if (mon < 1 || mon > 12 || *p++ != '-') return false;
+    int day = getnum(&p, 2, 1);
+    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (day < 1 || day > mdays[mon - 1] + (mon == 2 && leap(year))) return false;
+    if (!*p) return true;
+    char sep = *p++;
+    if (sep != 'T' && sep != 't' && sep != ' ') return false;
+    int h = getnum(&p, 2, 1);
+    if (h < 0 || h > 23 || *p++ != ':') return false;
+    int m = getnum(&p, 2, 1);
+    if (m < 0 || m > 59 || *p++ != ':') return false;
+    int sec = getnum(&p, 2, 1);
+    if (sec < 0 || sec > 59) return false;
+    if (*p == '.' || *p == ',') {
+        p++;
+        if (!(*p >= '0' && *p <= '9')) return false;
+        while (*p >= '0' && *p <= '9') p++;
+    }
+    if (sep == ' ') return *p == 0;
+    if (*p == 'Z') return p[1] == 0;
+    if (*p != '+' && *p != '-') return false;
+    p++;
+    if (!(p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] == ':' &&
+          p[3] >= '0' && p[3] <= '9' && p[4] >= '0' && p[4] <= '9' && p[5] == 0))
+        return false;
+    return (p[0] - '0') * 10 + (p[1] - '0') < 24 && (p[3] - '0') * 10 + (p[4] - '0') < 60;
+}
+
+static bool resolvable_tag(const char *tag)
+{
+    return !*tag || !strcmp(tag, "!!str") || !strcmp(tag, "!!bool") || !strcmp(tag, "!!int") ||
+           !strcmp(tag, "!!float") || !strcmp(tag, "!!timestamp");
+}
+
+/* go-yaml v2 resolve() without the tag check: returns the resolved tag and value. */
+const char *yl_resolve_plain(const char *in, sg_value *out)
+{
+    *out = val_str(in, strlen(in));
+    unsigned char c = (unsigned char)in[0];
+    int hint;
+    if (!c) hint = 'N';
+    else if (c == '+' || c == '-') hint = 'S';
+    else if (c >= '0' && c <= '9') hint = 'D';
+    else if (strchr("yYnNtTfFoO~", c)) hint = 'M';
+    else if (c == '.') hint = '.';
+    else hint = 0;
+    if (!hint) return "!!str";
+    if (in_list(in, yes_words)) { *out = val_bool(true); return "!!bool"; }
+    if (in_list(in, no_words)) { *out = val_bool(false); return "!!bool"; }
+    if (in_list(in, null_words)) { *out = sg_nil; return "!!null"; }
+    if (in_list(in, nan_words)) { *out = val_float(NAN); return "!!float"; }
+    if (in_list(in, inf_words)) { *out = val_float(INFINITY); return "!!float"; }
+    if (in_list(in, ninf_words)) { *out = val_float(-INFINITY); return "!!float"; }
+    if (!strcmp(in, "<<")) return "!!merge";
+    if (hint == '.') {
+        double d;
+        if (parse_gofloat(in, &d)) { *out = val_float(d); return "!!float"; }
+        return "!!str";
+    }
+    if (hint == 'D' || hint == 'S') {
+        if (yl_is_timestamp(in)) return "!!timestamp";
+        size_t n = strlen(in);
+        char *plain = sg_alloc(n + 1), *q = plain;
+        for (const char *s = in; *s; s++)
+            if (*s != '_') *q++ = *s;
+        *q = 0;
+        bool neg;
+        uint64_t mag;
+        if (parse_goint(plain, true, &neg, &mag)) {
+            if (!neg && mag <= INT64_MAX) { *out = val_int64((int64_t)mag); return "!!int"; }
+            if (neg && mag <= (uint64_t)INT64_MAX + 1) {
+                *out = val_int64(mag == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)mag);
+                return "!!int";
+            }
+            if (!neg) {
+                *out = val_int64((int64_t)mag);
+                out->gotype = GT_UINT64;
+                return "!!int";
+            }
+        }
+        double d;
+        if (yaml_style_float(plain) && parse_gofloat(plain, &d)) {
+            *out = val_float(d);
+            return "!!float";
+        }
+        /* 0b.../-0b... were handled by parse_goint (Go's base-0 ParseInt knows 0b). */
+        return "!!str";
+    }
+    return "!!str";
+}
+
+/* ------------------------------------------------------------------ decode */
+
+typedef struct ydecoder {
+    const char *err;
+    long decode_count, alias_count;
+    int alias_depth;
+} ydecoder;
+
+static int decode(ydecoder *d, ynode *n, sg_value *out);
+
+static int failf(ydecoder *d, const char *msg)
+{
+    if (!d->err) d->err = msg;
+    return -1;
+}
+
+static int b64val(int c)
+{
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+}
+
+/* base64.StdEncoding.DecodeString (ignores \r and \n). */
+static bool b64decode(const char *s, size_t n, sg_buf *b)
+{
+    unsigned acc = 0;
+    int bits = 0, pad = 0, count = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (c == '\r' || c == '\n') continue;
+        count++;
+        if (c == '=') { pad++; continue; }
+        if (pad) return false;
+        int v = b64val(c);
+        if (v < 0) return false;
+        acc = (acc << 6) | (unsigned)v;
+        bits += 6;
+        if (bits >= 8) { bits -= 8; buf_putc(b, (char)((acc >> bits) & 0xff)); }
+    }
+    if (count % 4 != 0 || pad > 2) return false;
+    return true;
+}
+
+static int decode_scalar(ydecoder *d, ynode *n, sg_value *out)
+{
+    if (!*n->tag && !n->implicit) { *out = val_str_nocopy(n->value, n->vlen); return 0; }
+    const char *tag = n->tag;
+    if (!resolvable_tag(tag)) {
+        if (!strcmp(tag, "!!binary")) {
+            sg_buf b;
+            buf_init(&b);
+            if (!b64decode(n->value, n->vlen, &b))
+                return failf(d, "yaml: !!binary value contains invalid base64 data");
+            *out = val_str_nocopy(b.p, b.len);
+            return 0;
+        }
+        *out = val_str_nocopy(n->value, n->vlen);
+        return 0;
+    }
+    if (!strcmp(tag, "!!str")) { *out = val_str_nocopy(n->value, n->vlen); return 0; }
+    sg_value v;
+    const char *rtag = yl_resolve_plain(n->value, &v);
+    if (!strcmp(rtag, "!!timestamp") || !strcmp(rtag, "!!merge")) v = val_str_nocopy(n->value, n->vlen);
+    if (*tag && strcmp(tag, rtag) != 0) {
+        if (!strcmp(tag, "!!float") && !strcmp(rtag, "!!int") && v.gotype != GT_UINT64) {
+            v = val_float((double)v.u.i);
+        } else {
+            return failf(d, sg_sprintf("yaml: cannot decode %s `%s` as a %s", rtag, n->value, tag));
+        }
+    }
+    *out = v;
+    return 0;
+}
+
+/* %+#v of a decoded key/value, as the "unsupported map key" message prints them. */
+static const char *gosyntax(sg_value v)
+{
+    sg_buf b;
+    buf_init(&b);
+    switch ((sg_kind)v.kind) {
+    case VK_NIL: return "<nil>";
+    case VK_BOOL: return v.u.b ? "true" : "false";
+    case VK_INT: case VK_INT64:
+        if (v.gotype == GT_UINT64) return sg_sprintf("0x%llx", (unsigned long long)v.u.i);
+        return sg_sprintf("%lld", (long long)v.u.i);
+    case VK_FLOAT: gofloat_format(&b, v.u.f, 'g', 64); return b.p;
+    case VK_STRING:
+        buf_putc(&b, '"');
+        buf_put(&b, v.u.s.p, v.u.s.n);
+        buf_putc(&b, '"');
+        return b.p;
+    case VK_LIST: return "[]interface {}{...}";
+    case VK_MAP: return "map[interface {}]interface {}{...}";
+    default: return "?";
+    }
+}
+
+/* Map key → string as sigs.k8s.io/yaml does; NULL (and d->err) for unsupported keys. */
+static const char *key_string(ydecoder *d, sg_value k, sg_value v, size_t *klen)
+{
+    sg_buf b;
+    buf_init(&b);
+    switch ((sg_kind)k.kind) {
+    case VK_STRING: *klen = k.u.s.n; return k.u.s.p;
+    case VK_INT: case VK_INT64:
+        if (k.gotype == GT_UINT64) break; /* uint64 keys are unsupported */
+        buf_printf(&b, "%lld", (long long)k.u.i);
+        *klen = b.len;
+        return b.p;
+    case VK_FLOAT: {
+        double f = k.u.f;
+        if (isnan(f)) buf_puts(&b, ".nan");
+        else if (isinf(f)) buf_puts(&b, f > 0 ? ".inf" : "-.inf");
+        else gofloat_format(&b, f, 'g', 32);
+        *klen = b.len;
+        return b.p;
+    }
+    case VK_BOOL:
+        *klen = k.u.b ? 4 : 5;
+        return k.u.b ? "true" : "false";
+    default: break;
+    }
+    const char *tn = k.kind == VK_NIL ? "%!s(<nil>)" : k.gotype == GT_UINT64 ? "uint64" : "?";
+    if (!d->err)
+        d->err = sg_sprintf("unsupported map key of type: %s, key: %s, value: %s", tn,
+                            gosyntax(k), gosyntax(v));
+    return NULL;
+}
+
+static bool is_merge(ynode *n)
+{
+    return n->kind == N_SCALAR && n->vlen == 2 && !strcmp(n->value, "<<") &&
+           (n->implicit || !strcmp(n->tag, "!!merge"));
+}
+
+static void copy_into(sg_value dst, sg_value src)
+{
+    sg_mapent *e;
+    for (size_t it = 0; map_next(src, &it, &e);) map_setn(dst, e->key, e->klen, e->val);
+}
+
+static ynode *deref(ynode *n) { return n->kind == N_ALIAS ? n->alias : n; }
+
+static int merge(ydecoder *d, ynode *n, sg_value out)
+{
+    static const char want[] = "yaml: map merge requires map or sequence of maps as the value";
+    sg_value v;
+    ynode *t = deref(n);
+    if (t->kind == N_MAP) {
+        if (decode(d, n, &v) < 0) return -1;
+        copy_into(out, v);
+        return 0;
+    }
+    if (n->kind == N_SEQ) {
+        for (size_t i = n->nk; i-- > 0;) {
+            if (deref(n->kids[i])->kind != N_MAP) return failf(d, want);
+            if (decode(d, n->kids[i], &v) < 0) return -1;
+            copy_into(out, v);
+        }
+        return 0;
+    }
+    return failf(d, want);
+}
+
+static int decode(ydecoder *d, ynode *n, sg_value *out)
+{
+    d->decode_count++;
+    if (d->alias_depth > 0) d->alias_count++;
+    if (d->alias_count > 100 && d->decode_count > 1000) {
+        double ratio = d->decode_count <= 400000 ? 0.99
+                     : d->decode_count >= 4000000 ? 0.10
+                     : 0.99 - 0.89 * ((double)(d->decode_count - 400000) / 3600000.0);
+        if ((double)d->alias_count / (double)d->decode_count > ratio)
+            return failf(d, "yaml: document contains excessive aliasing");
+    }
+    switch (n->kind) {
+    case N_SCALAR: return decode_scalar(d, n, out);
+    case N_ALIAS: {
+        if (n->alias->visiting)
+            return failf(d, sg_sprintf("yaml: anchor '%s' value contains itself", n->value));
+        n->alias->visiting = true;
+        d->alias_depth++;
+        int rc = decode(d, n->alias, out);
+        d->alias_depth--;
+        n->alias->visiting = false;
+        return rc;
+    }
+    case N_SEQ: {
+        sg_value l = val_list(n->nk);
+        n->visiting = true;
+        for (size_t i = 0; i < n->nk; i++) {
+            sg_value v;
+            if (decode(d, n->kids[i], &v) < 0) return -1;
+            list_push(l, v);
+        }
+        n->visiting = false;
+        *out = l;
+        return 0;
+    }
+    case N_MAP: {
+        sg_value m = val_map();
+        n->visiting = true;
+        for (size_t i = 0; i + 1 < n->nk; i += 2) {
+            if (is_merge(n->kids[i])) {
+                if (merge(d, n->kids[i + 1], m) < 0) return -1;
+                continue;
+            }
+            sg_value k, v;
+            if (decode(d, n->kids[i], &k) < 0) return -1;
+            if (k.kind == VK_MAP || k.kind == VK_LIST)
+                return failf(d, sg_sprintf("yaml: invalid map key: %s", gosyntax(k)));
+            if (decode(d, n->kids[i + 1], &v) < 0) return -1;
+            size_t kl;
+            const char *ks = key_string(d, k, v, &kl);
+            if (!ks) return -1;
+            map_setn(m, ks, kl, v);
+        }
+        n->visiting = false;
+        *out = m;
+        return 0;
+    }
+    }
+    return failf(d, "yaml: bad node");
+}
+
+/* ------------------------------------------------------------------ JSON round trip */
+
+/* json.Marshal then decode into interface{}: numbers → float64; NaN/Inf are errors. */
+static int json_normalize(sg_value *v, const char **err)
+{
+    switch ((sg_kind)v->kind) {
+    case VK_INT: case VK_INT64:
+        *v = val_float(v->gotype == GT_UINT64 ? (double)(uint64_t)v->u.i : (double)v->u.i);
+        return 0;
+    case VK_FLOAT:
+        if (isnan(v->u.f) || isinf(v->u.f)) {
+            *err = sg_sprintf("json: unsupported value: %s",
+                              isnan(v->u.f) ? "NaN" : v->u.f > 0 ? "+Inf" : "-Inf");
+            return -1;
+        }
+        if (v->u.f == 0) v->u.f = 0; /* -0 marshals as "-0", which decodes as -0: keep */
+        return 0;
+    case VK_LIST:
+        for (size_t i = 0; i < list_len(*v); i++)
+            if (json_normalize(&v->u.l->items[i], err) < 0) return -1;
+        return 0;
+    case VK_MAP: {
+        sg_mapent *e;
+        for (size_t it = 0; map_next(*v, &it, &e);)
+            if (json_normalize(&e->val, err) < 0) return -1;
+        return 0;
+    }
+    default: return 0;
+    }
+}
+
+/* ------------------------------------------------------------------ entry points */
+
+int yl_decode(const char *text, size_t len, bool all, sg_value *docs, const char **err)
+{
+    ylib *y = sg_alloc(sizeof *y);
+    arena_defer(ylib_release, y);
+    if (!yaml_parser_initialize(&y->parser)) {
+        *err = "yaml: out of memory";
+        return -1;
+    }
+    y->parser_live = true;
+    yaml_parser_set_input_string(&y->parser, (const unsigned char *)text, len);
+    yparser p = { .y = y };
+    ydecoder d = { 0 };
+    *docs = val_list(1);
+    int rc = 0;
+    for (;;) {
+        ynode *root;
+        if (parse_document(&p, &root) < 0) { *err = p.err; rc = -1; break; }
+        if (!root) break;
+        sg_value v;
+        if (decode(&d, root, &v) < 0) { *err = d.err; rc = -1; break; }
+        list_push(*docs, v);
+        if (!all) break;
+    }
+    ylib_release(y);
+    return rc;
+}
+
+static const char *wrap(const char *prefix, const char *e) { return sg_sprintf("%s%s", prefix, e); }
+
+int yamlio_load_all(const char *text, size_t len, sg_value *docs, const char **err)
+{
+    const char *e;
+    if (yl_decode(text, len, true, docs, &e) < 0) {
+        *err = wrap("error converting YAML to JSON: ", e);
+        return -1;
+    }
+    for (size_t i = 0; i < list_len(*docs); i++) {
+        if (json_normalize(&docs->u.l->items[i], &e) < 0) {
+            *err = wrap("error converting YAML to JSON: ", e);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int yamlio_load(const char *text, size_t len, sg_value *out, const char **err)
+{
+    sg_value docs;
+    const char *e;
+    if (yl_decode(text, len, false, &docs, &e) < 0) {
+        *err = wrap("error converting YAML to JSON: ", e);
+        return -1;
+    }
+    sg_value v = list_len(docs) ? list_get(docs, 0) : sg_nil;
+    if (json_normalize(&v, &e) < 0) {
+        *err = wrap("error converting YAML to JSON: ", e);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Name of the JSON type of v as encoding/json's UnmarshalTypeError says it. */
+const char *yl_json_kind(sg_value v)
+{
+    switch ((sg_kind)v.kind) {
+    case VK_LIST: return "array";
+    case VK_MAP: return "object";
+    case VK_STRING: return "string";
+    case VK_BOOL: return "bool";
+    case VK_NIL: return "null";
+    default: return "number";
+    }
+}
+
+/* Recursive merge of src into dst (maps merged, everything else replaced). */
+static void merge_values(sg_value dst, sg_value src)
+{
+    sg_mapent *e;
+    for (size_t it = 0; map_next(src, &it, &e);) {
+        sg_value cur;
+        if (e->val.kind == VK_MAP && map_getn(dst, e->key, e->klen, &cur) && cur.kind == VK_MAP)
+            merge_values(cur, e->val);
+        else
+            map_setn(dst, e->key, e->klen, e->val);
+    }
+}
+
+int yamlio_load_values(const char *text, size_t len, sg_value *out, const char **err)
+{
+    const char *pfx = sg_helm_major >= 4 ? "cannot unmarshal yaml document: " : "";
+    sg_value docs;
+    const char *e;
+    if (sg_helm_major >= 4) {
+        if (yamlio_load_all(text, len, &docs, &e) < 0) { *err = wrap(pfx, e); return -1; }
+    } else {
+        sg_value v;
+        if (yamlio_load(text, len, &v, &e) < 0) { *err = e; return -1; }
+        docs = val_list(1);
+        list_push(docs, v);
+    }
+    sg_value m = val_map();
+    for (size_t i = 0; i < list_len(docs); i++) {
+        sg_value v = list_get(docs, i);
+        if (v.kind == VK_NIL) continue;
+        if (v.kind != VK_MAP) {
+            *err = wrap(pfx, sg_sprintf("error unmarshaling JSON: while decoding JSON: json: "
+                                        "cannot unmarshal %s into Go value of type "
+                                        "map[string]interface {}", yl_json_kind(v)));
+            return -1;
+        }
+        if (i == 0) m = v;
+        else merge_values(m, v);
+    }
+    *out = m;
+    return 0;
+}
