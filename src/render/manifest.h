@@ -38,12 +38,19 @@ typedef struct mf_doc {
     bool hook;
 } mf_doc;
 
-/* A planned --output-dir write: append `data` to `path`, or create/truncate it. */
+/* How a planned --output-dir write treats an existing file. */
+enum mf_wmode {
+    MF_CREATE,          /* create or truncate (first write of a path in this run) */
+    MF_APPEND,          /* append (the path was written before in this run) */
+    MF_APPEND_EXISTING, /* hooks: append if the file exists (on disk or written by this run) */
+};
+
+/* A planned --output-dir write of `data` to `path`. */
 typedef struct mf_write {
     const char *path;
     const char *data;
     size_t len;
-    bool append;        /* append to the file as it is on disk (or as written before) */
+    int mode;           /* enum mf_wmode */
 } mf_write;
 
 typedef struct mf_result {
@@ -72,7 +79,7 @@ int manifest_commit(const mf_result *res, const char **errmsg);
 /* Split `text` as Go's regexp.MustCompile(`(?:^|\s*\n)---\s*`).Split(text, -1) does.
  * Returns an arena array of *n pieces (pointers into text, lengths in lens). */
 const char **manifest_split(const char *text, size_t len, size_t **lens, size_t *n);
-/* Go strings.TrimSpace bounds of [s, s+len): sets *start/*end offsets. */
+/* Go strings.TrimSpace bounds of [s, s+len): sets start and end offsets. */
 void manifest_trim(const char *s, size_t len, size_t *start, size_t *end);
 /* Index of `kind` in Helm's install order for `helm_major`, or -1 if unknown. */
 int manifest_kind_rank(const char *kind, int helm_major);
