@@ -16,4 +16,11 @@ bool conv_bool(sg_value v);
 /* sprig strslice: a list of strings from a list/[]string/nil/scalar (nil items dropped). */
 sg_value conv_strslice(sg_value v);
 
+/* ---- added by the conv owner ---- */
+/* strconv.ParseInt(s, base, 64) (base 0: 0x/0o/0b/0 prefixes and underscores); false on
+ * syntax or range error (*out = 0). */
+bool conv_parse_int(const char *s, size_t n, int base, int64_t *out);
+/* strconv.ParseFloat(s, 64): Go float syntax, inf/nan; false on syntax error or overflow. */
+bool conv_parse_float(const char *s, size_t n, double *out);
+
 #endif
