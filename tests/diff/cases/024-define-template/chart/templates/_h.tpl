@@ -1,0 +1,6 @@
+{{- define "c.name" -}}
+name-{{ .Values.str }}
+{{- end -}}
+{{- define "c.arg" -}}
+arg={{ . }}
+{{- end -}}

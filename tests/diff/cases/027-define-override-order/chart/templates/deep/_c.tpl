@@ -1,0 +1,1 @@
+{{ define "dup" }}from-deep{{ end }}{{ define "dup2" }}deep2{{ end }}

@@ -1,0 +1,4 @@
+{{- define "c.labels" -}}
+app: {{ .Values.name }}
+tier: web
+{{- end -}}

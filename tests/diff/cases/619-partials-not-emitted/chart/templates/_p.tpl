@@ -1,0 +1,2 @@
+{{ fail "never executed" }}
+kind: Partial

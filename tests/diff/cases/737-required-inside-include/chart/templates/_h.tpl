@@ -1,0 +1,1 @@
+{{ define "r" }}{{ required "deep required" .Values.nope }}{{ end }}

@@ -1,0 +1,2 @@
+{{ define "ord.x" }}x{{ end }}
+not emitted
