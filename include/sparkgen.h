@@ -46,6 +46,8 @@ typedef struct sg_file {
 typedef struct sg_render_opts {
     const char *release_name;   /* NULL = "release-name" */
     const char *namespace_name; /* NULL = "default" */
+    const char *name_template;  /* --name-template (with one argument): evaluated as the
+                                   release name, before anything else is loaded */
     sg_strlist value_files;     /* -f/--values, in order; "-" reads stdin */
     sg_strlist set;             /* --set */
     sg_strlist set_string;      /* --set-string */

@@ -1,0 +1,325 @@
+/* api.c - include/sparkgen.h: one render from chart source to Helm's exact output.
+ *
+ * The single catch point for thrown errors.  The steps and their order follow helm
+ * v4.1.4's `helm template` (cmd/template.go, cmd/install.go runInstall, action.Install,
+ * action.renderResources): capabilities (--kube-version), --name-template, locate the
+ * chart, user values, load the chart, installable/deprecated checks, release name,
+ * coalesced values, kubeVersion constraint, render, manifest assembly.  Errors from the
+ * last three steps get Helm's "Use --debug flag to render out invalid YAML" hint.
+ */
+#include "sparkgen.h"
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include "../chart/chart.h"
+#include "../chart/values.h"
+#include "../exec/exec.h"
+#include "../funcs/registry.h"
+#include "../funcs/semver.h"
+#include "../tmpl/parse.h"
+#include "../value/gofmt.h"
+#include "../value/value.h"
+#include "engine.h"
+#include "manifest.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct sg_chart {
+    char *dir;              /* directory source, or NULL */
+    const char *name;       /* in-memory source */
+    const sg_file *files;
+    size_t nfiles;
+};
+
+struct sg_result {
+    bool ok;
+    bool committed;
+    sg_buf out, log;
+    const char *error;
+    mf_result mf;
+    bool has_mf;
+};
+
+static int default_major = 4;
+
+void sg_set_helm_version(int major) { default_major = major == 3 ? 3 : 4; sg_helm_major = default_major; }
+int sg_helm_version(void) { return default_major; }
+const char *sg_version(void) { return "sparkgen 0.1.0"; }
+
+void sg_render_opts_init(sg_render_opts *o) { memset(o, 0, sizeof *o); }
+
+static void *xcalloc(size_t n)
+{
+    void *p = calloc(1, n);
+    if (!p) { fputs("sparkgen: out of memory\n", stderr); abort(); }
+    return p;
+}
+
+sg_chart *sg_chart_dir(const char *dir)
+{
+    sg_chart *c = xcalloc(sizeof *c);
+    c->dir = xcalloc(strlen(dir) + 1);
+    strcpy(c->dir, dir);
+    return c;
+}
+
+sg_chart *sg_chart_mem(const char *name, const sg_file *files, size_t nfiles)
+{
+    sg_chart *c = xcalloc(sizeof *c);
+    c->name = name;
+    c->files = files;
+    c->nfiles = nfiles;
+    return c;
+}
+
+void sg_chart_free(sg_chart *c)
+{
+    if (!c) return;
+    free(c->dir);
+    free(c);
+}
+
+/* ---------------------------------------------------------------- steps */
+
+/* action.TemplateName: the --name-template executed with nil data (Go's error text). */
+static const char *name_from_template(const char *tmpl)
+{
+    sg_catch c;
+    if (SG_TRY(&c)) {
+        sg_tset *set = tset_new();
+        parse_template(set, "name-template", tmpl, strlen(tmpl), fn_exists);
+        sg_engine eng;
+        exec_engine_init(&eng, set);
+        sg_buf b;
+        buf_init(&b);
+        exec_template(&eng, "name-template", sg_nil, &b);
+        catch_pop(&c);
+        return b.p;
+    }
+    catch_pop(&c);
+    sg_buf b;
+    buf_init(&b);
+    err_gostring(c.err, &b);
+    sg_throwf("%s", b.p);
+}
+
+/* filepath.Abs */
+static const char *abs_path(const char *p)
+{
+    if (p[0] == '/') return p;
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd)) return p;
+    /* clean "./x" and trailing "/" the simple way */
+    while (p[0] == '.' && p[1] == '/') p += 2;
+    size_t n = strlen(p);
+    while (n > 1 && p[n - 1] == '/') n--;
+    if (n == 1 && p[0] == '.') return sg_strdup(cwd);
+    return sg_sprintf("%s/%.*s", cwd, (int)n, p);
+}
+
+/* ChartPathOptions.LocateChart for a local path. */
+static void locate_chart(const char *name)
+{
+    struct stat st;
+    if (stat(name, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) return;
+        const char *dot = strrchr(name, '.');
+        if (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
+            sg_throwf("file '%s' seems to be a YAML file, but expected a gzipped archive", abs_path(name));
+        sg_throwf("file '%s' does not appear to be a gzipped archive; got 'application/octet-stream'", abs_path(name));
+    }
+    if (name[0] == '/' || name[0] == '.') {
+        sg_buf b;
+        buf_init(&b);
+        gofmt_quote(&b, name, strlen(name));
+        sg_throwf("path %s not found", b.p);
+    }
+    const char *slash = strchr(name, '/');
+    if (slash) sg_throwf("repo %.*s not found", (int)(slash - name), name);
+    sg_throwf("non-absolute URLs should be in form of repo_name/path_to_chart, got: %s", name);
+}
+
+/* chartutil.ValidateReleaseName: NULL or the message. */
+static const char *release_name_error(const char *name)
+{
+    if (!*name) return "no name provided";
+    size_t n = strlen(name);
+    bool ok = n <= 53;
+    const char *p = name;
+    while (ok) {
+        const char *q = p;
+        while (*q && *q != '.') {
+            if (!((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '-')) ok = false;
+            q++;
+        }
+        if (q == p || *p == '-' || q[-1] == '-') ok = false;
+        if (!*q) break;
+        p = q + 1;
+    }
+    if (ok) return NULL;
+    return "invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53";
+}
+
+static sg_chartfile *mem_files(const sg_chart *c)
+{
+    sg_chartfile *f = sg_alloc((c->nfiles + 1) * sizeof *f);
+    for (size_t i = 0; i < c->nfiles; i++) {
+        f[i].path = c->files[i].path;
+        f[i].data = (const char *)c->files[i].data;
+        f[i].len = c->files[i].len;
+    }
+    return f;
+}
+
+static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, volatile int *stage)
+{
+    int major = sg_helm_major;
+    /* 1. --kube-version and --api-versions */
+    *stage = 0;
+    sg_value caps = caps_new(o->kube_version, o->api_versions.items, o->api_versions.len);
+
+    /* 2. release name from --name-template */
+    const char *relname = o->release_name ? o->release_name : "release-name";
+    if (o->name_template) relname = name_from_template(o->name_template);
+
+    /* 3. locate, 4. user values, 5. load */
+    if (src->dir) locate_chart(src->dir);
+    sg_value user = values_user(o);
+    sg_helmchart *ch = src->dir ? chart_load_dir(src->dir)
+                                : chart_load_files(src->name, mem_files(src), src->nfiles);
+
+    /* 6. installable, deprecated */
+    const char *type = chart_meta_str(ch, "type");
+    if (*type && strcmp(type, "application") != 0) sg_throwf("%s charts are not installable", type);
+    if (ch->deprecated)
+        buf_puts(&r->log, major == 3 ? "WARNING: This chart is deprecated\n" : "level=WARN msg=\"this chart is deprecated\"\n");
+
+    /* 7. release name */
+    const char *why = release_name_error(relname);
+    if (why) {
+        sg_buf q;
+        buf_init(&q);
+        const char *inner = sg_sprintf("release name \"%s\": %s", relname, why);
+        if (major == 3) sg_throwf("%s", inner);
+        gofmt_quote(&q, inner, strlen(inner));
+        buf_printf(&r->log, "level=ERROR msg=\"release name check failed\" error=%s\n", q.p);
+        sg_throwf("release name check failed: %s", inner);
+    }
+
+    /* 8. values */
+    sg_value vals = values_coalesce(ch, user, &r->log);
+    const char *ns = o->namespace_name ? o->namespace_name : "default";
+    sg_value release = chart_release_value(relname, ns, o->is_upgrade);
+
+    /* 9. kubeVersion constraint (renderResources: errors get the --debug hint) */
+    *stage = 1;
+    const char *kv = chart_meta_str(ch, "kubeVersion");
+    if (*kv) {
+        bool ok = false;
+        const char *err = NULL;
+        const char *have = caps_kube_version(caps);
+        if (semver_satisfies(kv, have, &ok, &err) != 0) ok = false;
+        if (!ok) sg_throwf("chart requires kubeVersion: %s which is incompatible with Kubernetes %s", kv, have);
+    }
+
+    /* 10. render */
+    size_t nf;
+    mf_file *files = engine_render(ch, vals, release, caps, &nf);
+
+    /* 11. manifests */
+    size_t ncrds;
+    mf_file *crds = engine_crds(ch, &ncrds);
+    mf_opts mo;
+    memset(&mo, 0, sizeof mo);
+    mo.include_crds = o->include_crds;
+    mo.skip_tests = o->skip_tests;
+    mo.no_hooks = o->no_hooks;
+    mo.show_only = o->show_only.items;
+    mo.n_show_only = o->show_only.len;
+    mo.output_dir = o->output_dir && *o->output_dir ? o->output_dir : NULL;
+    mo.release_dir = o->use_release_name ? relname : NULL;
+    mo.helm_major = major;
+    manifest_build(files, nf, crds, ncrds, &mo, &r->mf);
+    r->has_mf = true;
+}
+
+sg_result *sg_render(sg_chart *c, const sg_render_opts *o)
+{
+    sg_result *r = xcalloc(sizeof *r);
+    arena_push();
+    buf_init(&r->out);
+    buf_init(&r->log);
+    sg_helm_major = o->helm_major == 3 || o->helm_major == 4 ? o->helm_major : default_major;
+    volatile int stage = 0;
+    sg_catch k;
+    if (SG_TRY(&k)) {
+        render_steps(c, o, r, &stage);
+        catch_pop(&k);
+        buf_put(&r->log, r->mf.log.p, r->mf.log.len);
+        buf_put(&r->out, r->mf.out.p, r->mf.out.len);
+        r->ok = true;
+        return r;
+    }
+    catch_pop(&k);
+    if (r->has_mf) buf_put(&r->log, r->mf.log.p, r->mf.log.len);
+    sg_buf e;
+    buf_init(&e);
+    if (k.err->kind == SG_ERR_PLAIN && !k.err->cause) buf_puts(&e, k.err->msg ? k.err->msg : "unknown error");
+    else err_format(k.err, &e);
+    /* show-only's "could not find template" comes from the template command itself */
+    int is_show_only = strncmp(e.p, "could not find template ", 24) == 0 && o->show_only.len;
+    if (stage == 1 && !is_show_only) buf_puts(&e, "\n\nUse --debug flag to render out invalid YAML");
+    r->error = e.p;
+    r->ok = false;
+    return r;
+}
+
+bool sg_result_ok(const sg_result *r) { return r && r->ok; }
+
+int sg_result_commit(sg_result *r)
+{
+    if (!r->ok) return -1;
+    if (r->committed || !r->has_mf) return 0;
+    r->committed = true;
+    const char *err = NULL;
+    if (manifest_commit(&r->mf, &err) != 0) {
+        r->ok = false;
+        r->error = err;
+        return -1;
+    }
+    return 0;
+}
+
+const char *sg_result_output(const sg_result *r, size_t *len)
+{
+    if (!r->ok) { if (len) *len = 0; return ""; }
+    if (len) *len = r->out.len;
+    return r->out.p;
+}
+
+const char *sg_result_log(const sg_result *r, size_t *len)
+{
+    if (len) *len = r->log.len;
+    return r->log.p;
+}
+
+const char *sg_result_error(const sg_result *r) { return r->ok ? NULL : r->error; }
+
+size_t sg_result_count(const sg_result *r) { return r->ok && r->has_mf ? r->mf.ndocs : 0; }
+
+const char *sg_result_doc(const sg_result *r, size_t i, const char **source)
+{
+    if (i >= sg_result_count(r)) return NULL;
+    if (source) *source = r->mf.docs[i].path;
+    return r->mf.docs[i].text;
+}
+
+void sg_result_free(sg_result *r)
+{
+    if (!r) return;
+    arena_pop();
+    free(r);
+}
