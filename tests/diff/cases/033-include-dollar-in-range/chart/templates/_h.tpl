@@ -1,0 +1,1 @@
+{{ define "item" }}{{ .item }}@{{ .root.Release.Name }}{{ end }}
