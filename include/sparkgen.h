@@ -10,8 +10,10 @@
  *     o.release_name = "rel";
  *     sg_result *r = sg_render(sg_chart_dir("./mychart"), &o);
  *     fwrite(sg_result_log(r, &n), 1, n, stderr);
- *     if (sg_result_ok(r) && sg_result_commit(r) == 0) fwrite(sg_result_output(r, &n), 1, n, stdout);
- *     else fprintf(stderr, "Error: %s\n", sg_result_error(r));
+ *     int ok = sg_result_ok(r) && sg_result_commit(r) == 0;
+ *     const char *out = sg_result_output(r, &n);
+ *     fwrite(out, 1, n, stdout);
+ *     if (!ok) fprintf(stderr, "Error: %s\n", sg_result_error(r));
  *     sg_result_free(r);
  */
 #ifndef SPARKGEN_H
@@ -93,7 +95,8 @@ bool sg_result_ok(const sg_result *r);
  * appends any failure to the error text.  Returns 0 on success (also when there is
  * nothing to write), -1 on failure (then sg_result_ok becomes false). */
 int sg_result_commit(sg_result *r);
-/* The complete stdout text (empty on failure). */
+/* The complete stdout text.  After a failure: what Helm prints before its error (the
+ * `wrote ...` lines of --output-dir with --show-only), usually nothing. */
 const char *sg_result_output(const sg_result *r, size_t *len);
 /* Log lines for stderr (Helm's warnings/INFO lines), printed before any error. */
 const char *sg_result_log(const sg_result *r, size_t *len);

@@ -212,7 +212,9 @@ static int cmd_render(int argc, char **argv, int first)
 
 int main(int argc, char **argv)
 {
-    sg_set_helm_version(compat_from(getenv("SPARKGEN_HELM_COMPAT")) ? compat_from(getenv("SPARKGEN_HELM_COMPAT")) : 4);
+    const char *env = getenv("SPARKGEN_HELM_COMPAT");
+    if (!compat_from(env)) env = getenv("SPARKGEN_HELM_MAJOR");
+    sg_set_helm_version(compat_from(env) ? compat_from(env) : 4);
     int i = 1;
     /* root-level flags before the command */
     while (i < argc && argv[i][0] == '-') {

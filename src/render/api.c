@@ -283,11 +283,22 @@ int sg_result_commit(sg_result *r)
 {
     if (!r->ok) return -1;
     if (r->committed || !r->has_mf) return 0;
+    if (r->mf.nwrites == 0 && r->mf.late_error) {
+        r->ok = false;
+        r->error = r->mf.late_error;
+        return -1;
+    }
     r->committed = true;
     const char *err = NULL;
     if (manifest_commit(&r->mf, &err) != 0) {
         r->ok = false;
         r->error = err;
+        buf_truncate(&r->out, 0);
+        return -1;
+    }
+    if (r->mf.late_error) {
+        r->ok = false;
+        r->error = r->mf.late_error;
         return -1;
     }
     return 0;
@@ -295,7 +306,6 @@ int sg_result_commit(sg_result *r)
 
 const char *sg_result_output(const sg_result *r, size_t *len)
 {
-    if (!r->ok) { if (len) *len = 0; return ""; }
     if (len) *len = r->out.len;
     return r->out.p;
 }

@@ -790,7 +790,13 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
                 buf_putc(&out, '\n');
                 missing = 0;
             }
-            if (missing) sg_throwf("could not find template %s in chart", pat);
+            if (missing) {
+                const char *msg = sg_sprintf("could not find template %s in chart", pat);
+                if (!od) sg_throwf("%s", msg);
+                res->late_error = msg; /* helm has written the files already */
+                buf_truncate(&out, 0);
+                break;
+            }
         }
         buf_put(&res->out, wrote.p, wrote.len);
         buf_put(&res->out, out.p, out.len);

@@ -60,6 +60,9 @@ typedef struct mf_result {
     size_t ndocs;
     mf_write *writes;   /* --output-dir plan, in order */
     size_t nwrites;
+    /* An error Helm reports only after the --output-dir writes (--show-only with
+     * --output-dir never finds anything); NULL normally. */
+    const char *late_error;
 } mf_result;
 
 /* Assemble `helm template` output from rendered `files` (any order; NOTES.txt and
