@@ -24,6 +24,8 @@ sg_tree *tset_get(sg_tset *set, const char *name);
 void tset_add(sg_tset *set, sg_tree *t);
 /* Names in the set (arena array), for debugging/tests. */
 const char **tset_names(sg_tset *set, size_t *n);
+/* Store t under t->name unconditionally (no AddParseTree rule; added for the parser). */
+void tset_put(sg_tset *set, sg_tree *t);
 
 /* Parse `text` (len bytes, need not be NUL-terminated) as template `name` into `set`.
  * `has_func(name)` says whether a function exists (Go checks at parse time:
