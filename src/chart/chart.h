@@ -2,7 +2,7 @@
  * objects derived from it (.Chart, .Release, .Files, .Capabilities).
  *
  * Loading follows helm v4.1.4 pkg/chart/v2/loader: Chart.yaml (validated), values.yaml,
- * values.schema.json, templates/**, crds/**, charts/<sub>/ (directory subcharts, loaded
+ * values.schema.json, templates/..., crds/..., charts/<sub>/ (directory subcharts, loaded
  * recursively), every other file goes to .Files.  `.helmignore` rules (pkg/ignore) and
  * the built-in rule `templates/.?*` are applied while reading a directory.
  *
@@ -32,11 +32,11 @@ struct sg_helmchart {
     sg_value values;           /* values.yaml (map, maybe empty), gotype GT_DEFAULT */
     const char *schema;        /* values.schema.json bytes, or NULL */
     size_t schemalen;
-    sg_chartfile *templates;   /* templates/** (after ignore rules), sorted by path */
+    sg_chartfile *templates;   /* templates/... (after ignore rules), sorted by path */
     size_t ntemplates;
     sg_chartfile *files;       /* everything .Files sees, sorted by path */
     size_t nfiles;
-    sg_chartfile *crds;        /* crds/** (.yaml/.yml/.json are used by Helm), sorted */
+    sg_chartfile *crds;        /* crds/... (.yaml/.yml/.json are used by Helm), sorted */
     size_t ncrds;
     sg_helmchart **deps;       /* subcharts from charts/ (directories), sorted by dir name */
     size_t ndeps;
@@ -74,6 +74,9 @@ typedef struct sg_ignore sg_ignore;
 sg_ignore *ignore_parse(const char *text, size_t len);
 /* True if `path` (relative, '/'-separated) is ignored; is_dir says it names a directory. */
 bool ignore_match(const sg_ignore *ig, const char *path, bool is_dir);
+/* Go's path/filepath.Match(pattern, name) with '/' separator: 1 match, 0 no, -1 bad
+ * pattern (ErrBadPattern, "syntax error in pattern"). */
+int ignore_fnmatch(const char *pattern, const char *name);
 
 /* ---- built-in objects ---- */
 
