@@ -17,7 +17,7 @@
 # made one after the other), with a private HOME/HELM_*_HOME, under a timeout.
 #
 # Environment: SPARKGEN (default ./sparkgen), HELM (helm v4.1.4), HELM3 (helm v3.17.3),
-# JOBS (parallel cases, default 2), DIFF_TIMEOUT (seconds per run, default 60),
+# JOBS (parallel cases, default 2), DIFF_TIMEOUT (seconds per run, default 20),
 # DIFF_KEEP=1 (keep the scratch directory and print its path).
 # Output: a short unified diff per failing case, then exactly one line "N passed, N failed";
 # exit status 0 iff nothing failed (2 if helm or sparkgen is missing).
@@ -30,7 +30,7 @@ HELM=${HELM:-$CACHE/helm-v4/helm}
 HELM3=${HELM3:-$CACHE/helm-v3/helm}
 SPARKGEN=${SPARKGEN:-$REPO/sparkgen}
 JOBS=${JOBS:-2}
-DIFF_TIMEOUT=${DIFF_TIMEOUT:-60}
+DIFF_TIMEOUT=${DIFF_TIMEOUT:-20}
 export HERE REPO HELM HELM3 DIFF_TIMEOUT
 
 # abspath P: P made absolute (relative to the current directory).
