@@ -104,7 +104,8 @@ clean:
 #   make check        unit + differential suite vs real helm + spark chart equality
 #                     + entrypoint black-box tests + all of it again under ASan/UBSan
 #   make diff-helm    tests/diff/run.sh against ./sparkgen (needs real helm: test-deps)
-#   make spark-check  charts/spark-standalone: sparkgen == helm (defaults, replicas=5 -n spark)
+#   make spark-check  charts/spark-standalone: sparkgen == helm (defaults, replicas=5 -n spark),
+#                     and `sparkgen render` (embedded chart) == helm template spark ...
 #   make san-check    unit + diff suite with `SAN=address,undefined` (build/san/sparkgen)
 #   make bench        tests/bench/bench.sh (not a test)
 SAN_CHECK   := address,undefined
@@ -126,6 +127,7 @@ diff-helm: test-deps $(SPARKGEN)
 
 spark-check: test-deps $(SPARKGEN)
 	SPARKGEN=$(SPARKGEN) $(DIFF_RUN) $(SPARK_CASES)
+	SPARKGEN=$(SPARKGEN) sh tests/diff/render-check.sh
 
 entry-check: sparkgen-entry
 	$(if $(wildcard tests/entry/run.sh),ENTRY=$(CURDIR)/sparkgen-entry bash tests/entry/run.sh,@echo "entry-check: no tests/entry/run.sh")
@@ -134,6 +136,7 @@ san-check: test-deps
 	$(MAKE) --no-print-directory SAN=$(SAN_CHECK) build/san/sparkgen build/san/check_unit
 	$(SAN_ENV) build/san/check_unit
 	$(SAN_ENV) SPARKGEN=build/san/sparkgen $(DIFF_RUN)
+	$(SAN_ENV) SPARKGEN=build/san/sparkgen sh tests/diff/render-check.sh
 
 bench: $(SPARKGEN) test-deps
 	sh tests/bench/bench.sh
