@@ -1,0 +1,276 @@
+/* call.c - the calling convention: Go's evalCall / evalArg / validateType.
+ *
+ * A registry row's signature string (registry.h) stands in for the Go function's
+ * reflect.Type: it gives the arity checks, how each literal argument is converted
+ * (evalArg: "expected string; found 5"), how each computed value is checked
+ * (validateType: "wrong type for value; expected string; got float64"), and the
+ * special forms and/or (short-circuit) and call.  Bodies throw to return a Go error;
+ * the throw is caught here and wrapped as "error calling NAME: ..." at the command.
+ * A body may instead throw an SG_ERR_EXEC with no template name: it is re-thrown as an
+ * exec error of the current node (Go's errors raised by evalCall itself).
+ */
+#include "call.h"
+#include "../base/arena.h"
+#include "../tmpl/node.h"
+#include <string.h>
+
+static const xval invalid = { { 0 }, false };
+
+typedef struct sig {
+    char codes[32];
+    int n;         /* parameters */
+    bool variadic; /* last parameter is ...T */
+} sig;
+
+static void parse_sig(const char *s, sig *g)
+{
+    g->n = 0;
+    g->variadic = false;
+    for (; s && *s && g->n < 31; s++) {
+        if (*s == '*') g->variadic = true;
+        else g->codes[g->n++] = *s;
+    }
+    g->codes[g->n] = 0;
+}
+
+/* Go type name of a parameter code. */
+static const char *tname(char code)
+{
+    switch (code) {
+    case 's': return "string";
+    case 'i': return "int";
+    case 'I': return "int64";
+    case 'f': return "float64";
+    case 'b': return "bool";
+    case 'l': return "[]interface {}";
+    case 'm': return "map[string]interface {}";
+    case 'S': return "[]string";
+    case 'x': return "reflect.Value";
+    default: return "interface {}";
+    }
+}
+
+static bool can_be_nil(char code)
+{
+    return code == 'v' || code == 'x' || code == 'l' || code == 'm' || code == 'S';
+}
+
+/* reflect.Zero of a nillable parameter type. */
+static xval zero_of(char code)
+{
+    xval z = invalid;
+    switch (code) {
+    case 'v': z.iface = true; break;
+    case 'x': z.v.gotype = GT_XINVALID; break;
+    case 'l': z.v = val_list(0); break;
+    case 'm': z.v = val_map(); break;
+    case 'S': z.v = val_list(0); z.v.gotype = GT_LIST_STRING; break;
+    }
+    return z;
+}
+
+static bool assignable(sg_value v, char code)
+{
+    switch (code) {
+    case 's': return v.kind == VK_STRING;
+    case 'i': return v.kind == VK_INT && v.gotype == GT_DEFAULT;
+    case 'I': return v.kind == VK_INT64 && v.gotype == GT_DEFAULT;
+    case 'f': return v.kind == VK_FLOAT;
+    case 'b': return v.kind == VK_BOOL;
+    case 'l': return v.kind == VK_LIST && v.gotype == GT_DEFAULT;
+    case 'm': return v.kind == VK_MAP && (v.gotype == GT_DEFAULT || v.gotype == GT_MAP_VALUES);
+    case 'S': return v.kind == VK_LIST && v.gotype == GT_LIST_STRING;
+    default: return true;
+    }
+}
+
+/* Go's validateType(value, typ). */
+static xval validate(struct sg_exec *s, xval v, char code)
+{
+    if (v.v.kind == VK_NIL && !v.iface) {
+        if (can_be_nil(code)) return zero_of(code);
+        exec_errorf(s, "invalid value; expected %s", tname(code));
+    }
+    if (code == 'v' || code == 'x') return v;
+    if (v.v.kind != VK_NIL && assignable(v.v, code)) return (xval){ v.v, false };
+    exec_errorf(s, "wrong type for value; expected %s; got %s", tname(code),
+                v.v.kind == VK_NIL ? "interface {}" : val_typename(v.v));
+}
+
+/* Go's evalArg(dot, typ, n). */
+static xval eval_arg(struct sg_exec *s, xval dot, char code, const sg_node *n)
+{
+    exec_at(s, n);
+    const sg_node *self[1] = { n };
+    switch (n->type) {
+    case N_DOT: return validate(s, dot, code);
+    case N_NIL:
+        if (can_be_nil(code)) return zero_of(code);
+        exec_errorf(s, "cannot assign nil to %s", tname(code));
+    case N_FIELD: return validate(s, exec_eval_field_node(s, dot, n, self, 1, NULL), code);
+    case N_VARIABLE: return validate(s, exec_eval_variable_node(s, dot, n, NULL, 0, NULL), code);
+    case N_PIPE: return validate(s, exec_eval_pipeline(s, dot, n), code);
+    case N_IDENTIFIER: return validate(s, exec_eval_function(s, dot, n, n, NULL, 0, NULL), code);
+    case N_CHAIN: return validate(s, exec_eval_chain_node(s, dot, n, NULL, 0, NULL), code);
+    default: break;
+    }
+    switch (code) {
+    case 'b':
+        if (n->type == N_BOOL) return (xval){ val_bool(n->u.boolean.val), false };
+        exec_errorf(s, "expected bool; found %s", node_string(n));
+    case 'f':
+        if (n->type == N_NUMBER && n->u.number.is_float) return (xval){ val_float(n->u.number.f), false };
+        exec_errorf(s, "expected float; found %s", node_string(n));
+    case 'i':
+    case 'I':
+        if (n->type == N_NUMBER && n->u.number.is_int)
+            return (xval){ code == 'i' ? val_int(n->u.number.i) : val_int64(n->u.number.i), false };
+        exec_errorf(s, "expected integer; found %s", node_string(n));
+    case 's':
+        if (n->type == N_STRING) return (xval){ val_str(n->u.string.text, n->u.string.len), false };
+        exec_errorf(s, "expected string; found %s", node_string(n));
+    case 'v':
+    case 'x':
+        /* Go's evalEmptyInterface */
+        switch (n->type) {
+        case N_BOOL: return (xval){ val_bool(n->u.boolean.val), false };
+        case N_NUMBER: return exec_ideal_constant(s, n);
+        case N_STRING: return (xval){ val_str(n->u.string.text, n->u.string.len), false };
+        default: exec_errorf(s, "can't handle assignment of %s to empty interface argument", node_string(n));
+        }
+    default:
+        exec_errorf(s, "can't handle %s for arg of type %s", node_string(n), tname(code));
+    }
+}
+
+/* The value a parameter receives. */
+static sg_value argval(xval v)
+{
+    return v.v;
+}
+
+/* Run a body; false and *err when it threw. */
+static bool protected_call(sg_fnimpl fn, sg_fcall *fc, int argc, sg_value *argv, sg_value *out,
+                           sg_error **err)
+{
+    sg_catch c;
+    if (SG_TRY(&c)) {
+        *out = fn(fc, argc, argv);
+        catch_pop(&c);
+        return true;
+    }
+    catch_pop(&c);
+    *err = c.err;
+    return false;
+}
+
+/* Run an object's method hook; false and *err when it threw. */
+static bool protected_method(sg_object *o, const char *name, int argc, sg_value *argv, sg_value *out,
+                             bool *found, sg_error **err)
+{
+    sg_catch c;
+    if (SG_TRY(&c)) {
+        *found = o->type->method(o, name, argc, argv, out);
+        catch_pop(&c);
+        return true;
+    }
+    catch_pop(&c);
+    *err = c.err;
+    return false;
+}
+
+static _Noreturn void raise_call_error(struct sg_exec *s, const sg_node *node, const char *name, sg_error *e)
+{
+    if (e->kind == SG_ERR_EXEC && !e->tmpl) exec_errorf(s, "%s", e->msg);
+    exec_at(s, node);
+    exec_error_cause(s, sg_sprintf("error calling %s: ", name), e);
+}
+
+static bool truth(xval v) { return val_truth(v.v); }
+
+xval call_function(struct sg_exec *s, xval dot, const sg_funcdef *f, const sg_node *node,
+                   const sg_node *const *args, size_t nargs, const xval *final)
+{
+    const char *name = f->name;
+    if (args && nargs > 0) {
+        args++;
+        nargs--;
+    } else {
+        nargs = 0;
+    }
+    sig g;
+    parse_sig(f->sig, &g);
+    size_t np = (size_t)g.n;
+    size_t num_in = nargs + (final ? 1 : 0);
+    size_t num_fixed = nargs;
+    if (g.variadic) {
+        num_fixed = np - 1;
+        if (num_in < num_fixed)
+            exec_errorf(s, "wrong number of args for %s: want at least %zu got %zu", name, np - 1, nargs);
+    } else if (num_in != np) {
+        exec_errorf(s, "wrong number of args for %s: want %zu got %zu", name, np, num_in);
+    }
+
+    if (f->flags & FN_SPECIAL) {
+        bool is_or = strcmp(name, "or") == 0;
+        if (is_or || strcmp(name, "and") == 0) {
+            xval v = invalid;
+            for (size_t i = 0; i < nargs; i++) {
+                v = eval_arg(s, dot, 'x', args[i]);
+                if (truth(v) == is_or) return v;
+            }
+            if (final) v = validate(s, *final, 'x');
+            return v;
+        }
+    }
+
+    xval *argv = sg_alloc((num_in ? num_in : 1) * sizeof *argv);
+    size_t i = 0;
+    for (; i < num_fixed && i < nargs; i++) argv[i] = eval_arg(s, dot, g.codes[i], args[i]);
+    if (g.variadic)
+        for (; i < nargs; i++) argv[i] = eval_arg(s, dot, g.codes[np - 1], args[i]);
+    if (final) {
+        char code = g.codes[np - 1];
+        if (g.variadic && num_in - 1 < num_fixed) code = g.codes[num_in - 1];
+        argv[i] = validate(s, *final, code);
+    }
+
+    if ((f->flags & FN_SPECIAL) && strcmp(name, "call") == 0) {
+        /* Go's call(): our values are never functions. */
+        const char *callee = nargs ? node_string(args[0]) : "";
+        xval fn = argv[0];
+        if (fn.v.kind == VK_NIL) {
+            exec_at(s, node);
+            exec_error_cause(s, "error calling call: ", err_new(SG_ERR_PLAIN, "call of nil"));
+        }
+        exec_at(s, node);
+        exec_error_cause(s, "error calling call: ",
+                         err_new(SG_ERR_PLAIN, sg_sprintf("non-function %s of type %s", callee,
+                                                          val_typename(fn.v))));
+    }
+
+    sg_value *av = sg_alloc((num_in ? num_in : 1) * sizeof *av);
+    for (size_t k = 0; k < num_in; k++) av[k] = argval(argv[k]);
+    sg_fcall fc = { s, name };
+    sg_value res;
+    sg_error *err = NULL;
+    if (!protected_call(f->fn, &fc, (int)num_in, av, &res, &err)) raise_call_error(s, node, name, err);
+    return (xval){ res, res.kind == VK_NIL };
+}
+
+bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, const sg_node *node,
+                 const sg_node *const *args, size_t nargs, const xval *final, xval *out)
+{
+    size_t na = args && nargs > 0 ? nargs - 1 : 0;
+    size_t num_in = na + (final ? 1 : 0);
+    sg_value *av = sg_alloc((num_in ? num_in : 1) * sizeof *av);
+    for (size_t i = 0; i < na; i++) av[i] = eval_arg(s, dot, 'v', args[i + 1]).v;
+    if (final) av[na] = validate(s, *final, 'v').v;
+    sg_value res = sg_nil;
+    bool found = false;
+    sg_error *err = NULL;
+    if (!protected_method(o, name, (int)num_in, av, &res, &found, &err)) raise_call_error(s, node, name, err);
+    if (!found) return false;
+    *out = (xval){ res, false };
+    return true;
+}
