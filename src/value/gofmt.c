@@ -189,6 +189,16 @@ static void parse_e(decimal *dc, const char *t)
 static void shortest_digits(decimal *dc, double v)
 {
     char t[64];
+    if (v < 1e15 && v == floor(v)) {
+        /* integers below 1e15 are exact: their own digits are the shortest form */
+        snprintf(t, sizeof t, "%.0f", v);
+        int nd = (int)strlen(t);
+        memcpy(dc->d, t, (size_t)nd);
+        dc->dp = nd;
+        while (nd > 0 && dc->d[nd - 1] == '0') nd--;
+        dc->nd = nd;
+        return;
+    }
     for (int p = 0; p < 17; p++) {
         snprintf(t, sizeof t, "%.*e", p, v);
         if (strtod(t, NULL) == v) break;
