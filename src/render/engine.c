@@ -118,7 +118,9 @@ static void strip_no_value(sg_buf *out, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        const char *hit = memmem(s + i, n - i, "<no value>", 10);
+        const char *hit = NULL;
+        for (const char *p = s + i; (p = memchr(p, '<', (size_t)(s + n - p))) != NULL; p++)
+            if ((size_t)(s + n - p) >= 10 && memcmp(p, "<no value>", 10) == 0) { hit = p; break; }
         if (!hit) { buf_put(out, s + i, n - i); return; }
         buf_put(out, s + i, (size_t)(hit - (s + i)));
         i = (size_t)(hit - s) + 10;
