@@ -592,6 +592,9 @@ sg_helmchart *chart_load_dir(const char *dir)
         if (fsio_read(name, &data, &len, &err) != 0) sg_throwf("unable to detect chart at %s: %s", name, err);
         sg_value raw;
         if (yamlio_load(data, len, &raw, &err) != 0) sg_throwf("cannot load Chart.yaml: %s", err);
+        if (raw.kind != VK_MAP && raw.kind != VK_NIL)
+            sg_throwf("cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
+                      "%s into Go value of type loader.chartBase", json_kind(raw));
         sg_value av;
         if (raw.kind == VK_MAP && map_get(raw, "apiVersion", &av) && av.kind == VK_STRING) {
             const char *a = av.u.s.p;

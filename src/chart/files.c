@@ -178,13 +178,28 @@ static int gmatch(const char *p, const char *s, int depth)
     return *s == 0;
 }
 
-typedef struct glob { const char **alts; size_t n; bool all; } glob;
+typedef struct glob { const char **alts; size_t n; bool all, none; } glob;
 
 static glob compile(const char *pattern)
 {
     glob g = { 0 };
     size_t cap = 0;
-    if (!expand(pattern, &g.alts, &g.n, &cap)) { g.all = true; return g; }
+    if (!expand(pattern, &g.alts, &g.n, &cap)) {
+        /* gobwas: an unclosed '[' fails to compile (Helm then matches everything); an
+         * unclosed '{' compiles to a matcher that matches nothing */
+        int depth = 0;
+        bool cls = false;
+        for (const char *q = pattern; *q; q++) {
+            if (*q == '\\' && q[1]) { q++; continue; }
+            if (cls) { if (*q == ']') cls = false; continue; }
+            if (*q == '[') cls = true;
+            else if (*q == '{') depth++;
+            else if (*q == '}' && depth) depth--;
+        }
+        if (cls) g.all = true;
+        else g.none = true;
+        return g;
+    }
     for (size_t i = 0; i < g.n; i++) {
         const char *a = g.alts[i];
         size_t l = strlen(a);
@@ -209,6 +224,7 @@ static glob compile(const char *pattern)
 static bool gmatch_all(const glob *g, const char *name)
 {
     if (g->all) return true;
+    if (g->none) return false;
     for (size_t i = 0; i < g->n; i++)
         if (gmatch(g->alts[i], name, 0) == 1) return true;
     return false;

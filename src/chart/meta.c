@@ -89,8 +89,7 @@ static sg_value meta_map(const sg_helmchart *c)
     map_set(m, "Deprecated", blfield(md, "deprecated"));
     if (map_get(md, "annotations", &v) && v.kind == VK_MAP) map_set(m, "Annotations", v);
     else {
-        sg_value e = val_map();
-        e.gotype = GT_MAP_STRING;
+        sg_value e = { .kind = VK_MAP, .gotype = GT_MAP_STRING }; /* Go nil map */
         map_set(m, "Annotations", e);
     }
     map_set(m, "KubeVersion", sfield(md, "kubeVersion"));
