@@ -878,8 +878,9 @@ static void print_value(fmtst *f, sg_value v, int verb, int depth, const char *t
             print_value(f, t->asmap(v.u.o), verb, depth, tname ? tname : t->name);
             return;
         }
-        if (t->string && verb == 'v') {
-            const char *s = t->string(v.u.o);
+        if (verb == 'v' || f->sharpv) {
+            /* no printed form known: Go would show the struct's fields */
+            const char *s = t->string ? t->string(v.u.o) : "&{}";
             pad(f, s, strlen(s));
             return;
         }
