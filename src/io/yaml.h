@@ -50,4 +50,9 @@ void yamlio_emit(sg_buf *b, sg_value v);
  * e.g. 1e+06).  Appends text with the trailing "\n". */
 void yamlio_emit_raw(sg_buf *b, sg_value v);
 
+/* Helm's toYamlPretty core: a go-yaml v3 Encoder with SetIndent(2) on v as it is (no
+ * JSON round trip): sequences indented under their key, no line folding, tabs allowed in
+ * literal blocks, invalid UTF-8 as !!binary.  Appends text with the trailing "\n". */
+void yamlio_emit_v3(sg_buf *b, sg_value v);
+
 #endif

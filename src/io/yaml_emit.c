@@ -30,6 +30,7 @@ typedef struct emitter {
     int flow_level;
     bool root_context, sequence_context, mapping_context, simple_key_context;
     int best_indent, best_width;
+    bool v3;       /* go-yaml v3 Encoder flavour (toYamlPretty) */
     /* analysis of the scalar being emitted */
     struct {
         const unsigned char *value;
@@ -129,6 +130,7 @@ static void analyze_scalar(emitter *e, const unsigned char *s, size_t n)
     bool block_ind = false, flow_ind = false, line_breaks = false, special = false;
     bool leading_space = false, leading_break = false, trailing_space = false, trailing_break = false;
     bool break_space = false, space_break = false, prev_space = false, prev_break = false;
+    bool tabs = false;
     if (n >= 3 && ((s[0] == '-' && s[1] == '-' && s[2] == '-') || (s[0] == '.' && s[1] == '.' && s[2] == '.'))) {
         block_ind = true;
         flow_ind = true;
@@ -148,7 +150,8 @@ static void analyze_scalar(emitter *e, const unsigned char *s, size_t n)
             if (c == ':') { flow_ind = true; if (followed_ws) block_ind = true; }
             if (c == '#' && preceded_ws) { flow_ind = true; block_ind = true; }
         }
-        if (!is_printable(s, i, n)) special = true; /* unicode output is on */
+        if (c == '\t' && e->v3) tabs = true;
+        else if (!is_printable(s, i, n)) special = true; /* unicode output is on */
         if (is_break(s, i, n)) line_breaks = true;
         if (c == ' ') {
             if (first) leading_space = true;
@@ -181,6 +184,11 @@ static void analyze_scalar(emitter *e, const unsigned char *s, size_t n)
     }
     if (trailing_space) e->sc.block_allowed = false;
     if (break_space) {
+        e->sc.flow_plain_allowed = false;
+        e->sc.block_plain_allowed = false;
+        e->sc.single_quoted_allowed = false;
+    }
+    if (tabs) {
         e->sc.flow_plain_allowed = false;
         e->sc.block_plain_allowed = false;
         e->sc.single_quoted_allowed = false;
@@ -682,7 +690,7 @@ static void emit_list(emitter *e, sg_value l)
         return;
     }
     int saved = e->indent;
-    increase_indent(e, false, e->mapping_context && !e->indention);
+    increase_indent(e, false, !e->v3 && e->mapping_context && !e->indention);
     for (size_t i = 0; i < n; i++) {
         write_indent(e);
         write_indicator(e, "-", true, false, true);
@@ -701,26 +709,30 @@ static void emit_node(emitter *e, sg_value v, bool root, bool seq, bool map, boo
         v = v.u.o->type->tojson ? v.u.o->type->tojson(v.u.o) : sg_nil;
     }
     if (v.kind == VK_MAP) emit_map(e, v);
-    else if (v.kind == VK_LIST && v.gotype != GT_LIST_BYTES) emit_list(e, v);
+    else if (v.kind == VK_LIST && (v.gotype != GT_LIST_BYTES || e->v3)) emit_list(e, v);
     else emit_scalar(e, v);
 }
 
-void yamlio_emit_raw(sg_buf *b, sg_value v)
+static void emit_document(sg_buf *b, sg_value v, bool v3)
 {
     emitter e = { 0 };
+    e.v3 = v3;
     e.b = b;
     if (!b->p) buf_init(b);
     e.whitespace = true;
     e.indention = true;
     e.indent = -1;
     e.best_indent = 2;
-    e.best_width = 80;
+    e.best_width = v3 ? 0x7fffffff : 80;
     emit_node(&e, v, true, false, false, false);
     /* document end (implicit): write_indent */
     e.indent = -1;
     write_indent(&e);
     /* go-yaml v2 writes no "..." at the stream end, even after "|+" (open_ended). */
 }
+
+void yamlio_emit_raw(sg_buf *b, sg_value v) { emit_document(b, v, false); }
+void yamlio_emit_v3(sg_buf *b, sg_value v) { emit_document(b, v, true); }
 
 int yamlio_marshal(sg_buf *b, sg_value v, const char **err)
 {

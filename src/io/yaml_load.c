@@ -483,27 +483,61 @@ static int decode_scalar(ydecoder *d, ynode *n, sg_value *out)
     return 0;
 }
 
-/* %+#v of a decoded key/value, as the "unsupported map key" message prints them. */
+/* %+#v of a decoded key/value (Go syntax), as the "unsupported map key" and "invalid map
+ * key" messages print them. */
+static void gosyntax_to(sg_buf *b, sg_value v, bool top)
+{
+    switch ((sg_kind)v.kind) {
+    case VK_NIL: buf_puts(b, top ? "<nil>" : "interface {}(nil)"); return;
+    case VK_BOOL: buf_puts(b, v.u.b ? "true" : "false"); return;
+    case VK_INT: case VK_INT64:
+        if (v.gotype == GT_UINT64) buf_printf(b, "0x%llx", (unsigned long long)v.u.i);
+        else buf_printf(b, "%lld", (long long)v.u.i);
+        return;
+    case VK_FLOAT: gofloat_format(b, v.u.f, 'g', 64); return;
+    case VK_STRING:
+        buf_putc(b, '"');
+        for (size_t i = 0; i < v.u.s.n; i++) {
+            unsigned char c = (unsigned char)v.u.s.p[i];
+            if (c == '"' || c == '\\') { buf_putc(b, '\\'); buf_putc(b, (char)c); }
+            else if (c == '\n') buf_puts(b, "\\n");
+            else if (c == '\t') buf_puts(b, "\\t");
+            else if (c < 0x20 || c == 0x7f) buf_printf(b, "\\x%02x", c);
+            else buf_putc(b, (char)c);
+        }
+        buf_putc(b, '"');
+        return;
+    case VK_LIST:
+        buf_puts(b, "[]interface {}{");
+        for (size_t i = 0; i < list_len(v); i++) {
+            if (i) buf_puts(b, ", ");
+            gosyntax_to(b, list_get(v, i), false);
+        }
+        buf_putc(b, '}');
+        return;
+    case VK_MAP: {
+        buf_puts(b, "map[interface {}]interface {}{");
+        size_t n;
+        sg_mapent **e = map_sorted(v, &n);
+        for (size_t i = 0; i < n; i++) {
+            if (i) buf_puts(b, ", ");
+            gosyntax_to(b, val_str_nocopy(e[i]->key, e[i]->klen), false);
+            buf_putc(b, ':');
+            gosyntax_to(b, e[i]->val, false);
+        }
+        buf_putc(b, '}');
+        return;
+    }
+    default: buf_puts(b, "?"); return;
+    }
+}
+
 static const char *gosyntax(sg_value v)
 {
     sg_buf b;
     buf_init(&b);
-    switch ((sg_kind)v.kind) {
-    case VK_NIL: return "<nil>";
-    case VK_BOOL: return v.u.b ? "true" : "false";
-    case VK_INT: case VK_INT64:
-        if (v.gotype == GT_UINT64) return sg_sprintf("0x%llx", (unsigned long long)v.u.i);
-        return sg_sprintf("%lld", (long long)v.u.i);
-    case VK_FLOAT: gofloat_format(&b, v.u.f, 'g', 64); return b.p;
-    case VK_STRING:
-        buf_putc(&b, '"');
-        buf_put(&b, v.u.s.p, v.u.s.n);
-        buf_putc(&b, '"');
-        return b.p;
-    case VK_LIST: return "[]interface {}{...}";
-    case VK_MAP: return "map[interface {}]interface {}{...}";
-    default: return "?";
-    }
+    gosyntax_to(&b, v, true);
+    return b.p;
 }
 
 /* Map key → string as sigs.k8s.io/yaml does; NULL (and d->err) for unsupported keys. */
@@ -649,7 +683,7 @@ static int json_normalize(sg_value *v, const char **err)
                               isnan(v->u.f) ? "NaN" : v->u.f > 0 ? "+Inf" : "-Inf");
             return -1;
         }
-        if (v->u.f == 0) v->u.f = 0; /* -0 marshals as "-0", which decodes as -0: keep */
+        /* -0 marshals as "-0", which decodes as -0: kept */
         return 0;
     case VK_LIST:
         for (size_t i = 0; i < list_len(*v); i++)

@@ -1,0 +1,712 @@
+/* fn_toml.c - Helm's toToml (BurntSushi/toml Encoder: v1.4.0 in Helm 3, v1.6.0 in Helm 4)
+ * and fromToml (toml.Unmarshal into map[string]interface{}; errors in an "Error" key).
+ *
+ * The encoder follows encode.go: keys sorted byte-wise, plain values before tables, a
+ * blank line before each top-level table, nested tables and their keys indented two
+ * spaces per level, nil values skipped, maps inside arrays written inline.
+ * The decoder covers TOML 1.0 (tables, arrays of tables, inline tables, dotted and quoted
+ * keys, all string forms, integers in every base, floats, inf/nan, booleans); local and
+ * offset date-times stay strings.  Its error texts follow BurntSushi's where cheap.
+ */
+#include "fn_helm.h"
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../io/gofloat.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ encoding */
+
+typedef struct tkey { const char **parts; size_t n; } tkey;
+
+static bool is_bare(const char *s, size_t n)
+{
+    if (!n) return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            return false;
+    }
+    return true;
+}
+
+static void put_quoted(sg_buf *b, const char *s, size_t n)
+{
+    buf_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"': buf_puts(b, "\\\""); break;
+        case '\\': buf_puts(b, "\\\\"); break;
+        case '\b': buf_puts(b, "\\b"); break;
+        case '\t': buf_puts(b, "\\t"); break;
+        case '\n': buf_puts(b, "\\n"); break;
+        case '\f': buf_puts(b, "\\f"); break;
+        case '\r': buf_puts(b, "\\r"); break;
+        default:
+            if (c < 0x20 || c == 0x7f) buf_printf(b, "\\u%04x", c);
+            else buf_putc(b, (char)c);
+        }
+    }
+    buf_putc(b, '"');
+}
+
+static void put_keypart(sg_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (is_bare(s, n)) buf_put(b, s, n);
+    else put_quoted(b, s, n);
+}
+
+static void put_key(sg_buf *b, tkey k)
+{
+    for (size_t i = 0; i < k.n; i++) {
+        if (i) buf_putc(b, '.');
+        put_keypart(b, k.parts[i]);
+    }
+}
+
+static tkey key_add(tkey k, const char *p)
+{
+    tkey r = { sg_alloc((k.n + 1) * sizeof *r.parts), k.n + 1 };
+    if (k.n) memcpy(r.parts, k.parts, k.n * sizeof *r.parts);
+    r.parts[k.n] = p;
+    return r;
+}
+
+typedef struct tenc {
+    sg_buf *b;
+    bool written;
+} tenc;
+
+static void wf(tenc *e, const char *s) { buf_puts(e->b, s); e->written = true; }
+static void newline(tenc *e) { if (e->written) wf(e, "\n"); }
+static void indent(tenc *e, tkey k)
+{
+    for (size_t i = 1; i < k.n; i++) wf(e, "  ");
+}
+
+static sg_value deobj(sg_value v)
+{
+    if (v.kind == VK_OBJECT) return v.u.o->type->tojson ? v.u.o->type->tojson(v.u.o) : sg_nil;
+    return v;
+}
+
+/* tomlTypeOfGo: 0 nil, 1 plain value/array, 2 table, 3 array of tables. */
+static int ttype(sg_value v)
+{
+    v = deobj(v);
+    if (v.kind == VK_NIL) return 0;
+    if (v.kind == VK_MAP) return 2;
+    if (v.kind == VK_LIST && v.gotype != GT_LIST_BYTES) {
+        size_t n = list_len(v);
+        if (!n) return 1;
+        bool all = true;
+        for (size_t i = 0; i < n; i++) {
+            int t = ttype(list_get(v, i));
+            if (t == 0) sg_throwf("toml: cannot encode array with nil element");
+            if (t != 2) all = false;
+        }
+        return all ? 3 : 1;
+    }
+    return 1;
+}
+
+static void e_map(tenc *e, tkey key, sg_value m, bool inl);
+
+static void e_element(tenc *e, sg_value v)
+{
+    v = deobj(v);
+    sg_buf *b = e->b;
+    e->written = true;
+    switch ((sg_kind)v.kind) {
+    case VK_STRING: put_quoted(b, v.u.s.p, v.u.s.n); return;
+    case VK_BOOL: buf_puts(b, v.u.b ? "true" : "false"); return;
+    case VK_INT: case VK_INT64:
+        if (v.gotype == GT_UINT64) buf_printf(b, "%llu", (unsigned long long)v.u.i);
+        else buf_printf(b, "%lld", (long long)v.u.i);
+        return;
+    case VK_FLOAT: {
+        double f = v.u.f;
+        if (isnan(f)) { buf_puts(b, signbit(f) ? "-nan" : "nan"); return; }
+        if (isinf(f)) { buf_puts(b, f < 0 ? "-inf" : "inf"); return; }
+        size_t start = b->len;
+        gofloat_format(b, f, sg_helm_major >= 4 ? 'g' : 'f', 64);
+        const char *s = b->p + start;
+        if (!strchr(s, '.') && !(sg_helm_major >= 4 && strchr(s, 'e'))) buf_puts(b, ".0");
+        return;
+    }
+    case VK_LIST: {
+        size_t n = list_len(v);
+        buf_putc(b, '[');
+        for (size_t i = 0; i < n; i++) {
+            e_element(e, list_get(v, i));
+            if (i + 1 != n) buf_puts(b, ", ");
+        }
+        buf_putc(b, ']');
+        return;
+    }
+    case VK_MAP: {
+        tkey none = { NULL, 0 };
+        e_map(e, none, v, true);
+        return;
+    }
+    default:
+        sg_throwf("toml: cannot encode a nil value");
+    }
+}
+
+static void write_kv(tenc *e, tkey key, sg_value v, bool inl)
+{
+    if (key.n == 0) { e_element(e, v); return; }
+    indent(e, key);
+    put_keypart(e->b, key.parts[key.n - 1]);
+    wf(e, " = ");
+    e_element(e, v);
+    if (!inl) newline(e);
+}
+
+static void e_encode(tenc *e, tkey key, sg_value v);
+
+static void e_table(tenc *e, tkey key, sg_value v)
+{
+    if (key.n == 1) newline(e);
+    if (key.n > 0) {
+        indent(e, key);
+        wf(e, "[");
+        put_key(e->b, key);
+        wf(e, "]");
+        newline(e);
+    }
+    e_map(e, key, v, false);
+}
+
+static void e_array_of_tables(tenc *e, tkey key, sg_value v)
+{
+    if (key.n == 0) sg_throwf("toml: top-level values must be Go maps or structs");
+    for (size_t i = 0; i < list_len(v); i++) {
+        sg_value t = deobj(list_get(v, i));
+        if (t.kind == VK_NIL) continue;
+        newline(e);
+        indent(e, key);
+        wf(e, "[[");
+        put_key(e->b, key);
+        wf(e, "]]");
+        newline(e);
+        e_map(e, key, t, false);
+    }
+}
+
+static void e_encode(tenc *e, tkey key, sg_value v)
+{
+    v = deobj(v);
+    switch ((sg_kind)v.kind) {
+    case VK_NIL: return;
+    case VK_MAP: e_table(e, key, v); return;
+    case VK_LIST:
+        if (ttype(v) == 3) e_array_of_tables(e, key, v);
+        else write_kv(e, key, v, false);
+        return;
+    default: write_kv(e, key, v, false);
+    }
+}
+
+static void write_keys(tenc *e, tkey key, sg_mapent **ents, size_t n, bool inl, bool trail)
+{
+    for (size_t i = 0; i < n; i++) {
+        sg_value v = deobj(ents[i]->val);
+        if (v.kind == VK_NIL) continue;
+        if (inl) {
+            tkey k = { &ents[i]->key, 1 };
+            write_kv(e, k, v, true);
+            if (trail || i + 1 != n) wf(e, ", ");
+        } else {
+            e_encode(e, key_add(key, ents[i]->key), v);
+        }
+    }
+}
+
+static void e_map(tenc *e, tkey key, sg_value m, bool inl)
+{
+    size_t n;
+    sg_mapent **ents = map_sorted(m, &n);
+    sg_mapent **direct = sg_alloc((n + 1) * sizeof *direct), **sub = sg_alloc((n + 1) * sizeof *sub);
+    size_t nd = 0, ns = 0;
+    for (size_t i = 0; i < n; i++) {
+        int t = ttype(ents[i]->val);
+        if (t == 2 || t == 3) sub[ns++] = ents[i];
+        else direct[nd++] = ents[i];
+    }
+    if (inl) wf(e, "{");
+    write_keys(e, key, direct, nd, inl, ns > 0);
+    write_keys(e, key, sub, ns, inl, false);
+    if (inl) wf(e, "}");
+}
+
+/* toToml: the encoder's output, or its error text. */
+sg_value fn_helm_totoml(sg_fcall *c, int argc, sg_value *argv)
+{
+    sg_value v = deobj(argv[0]);
+    if (v.kind == VK_NIL) sg_throwf("reflect: call of reflect.Value.Type on zero Value");
+    sg_buf b;
+    buf_init(&b);
+    tenc e = { &b, false };
+    sg_catch ct;
+    if (SG_TRY(&ct)) {
+        tkey none = { NULL, 0 };
+        e_encode(&e, none, v);
+        catch_pop(&ct);
+    } else {
+        catch_pop(&ct);
+        return val_cstr(ct.err && ct.err->msg ? ct.err->msg : "toml: error");
+    }
+    return val_str_nocopy(b.p, b.len);
+}
+
+/* ------------------------------------------------------------------ decoding */
+
+typedef struct tparser {
+    const char *s;
+    size_t n, i;
+    int line;
+    const char *err;
+    const char *lastkey;
+    sg_value root, cur;
+    sg_value arrays;   /* map: map pointer string → true for tables created by [[ ]] */
+    sg_value defined;  /* tables defined by a [header] */
+} tparser;
+
+static int tfail(tparser *p, const char *msg)
+{
+    if (!p->err) {
+        if (sg_helm_major < 4 && !strncmp(msg, "unexpected EOF", 14)) p->line = 0; /* toml v1.4.0 */
+        if (p->lastkey) p->err = sg_sprintf("toml: line %d (last key \"%s\"): %s", p->line, p->lastkey, msg);
+        else p->err = sg_sprintf("toml: line %d: %s", p->line, msg);
+    }
+    return -1;
+}
+
+static char peek(tparser *p, size_t k) { return p->i + k < p->n ? p->s[p->i + k] : 0; }
+static bool eof(tparser *p) { return p->i >= p->n; }
+
+static void skip_ws(tparser *p)
+{
+    while (!eof(p) && (p->s[p->i] == ' ' || p->s[p->i] == '\t')) p->i++;
+}
+
+static void skip_comment(tparser *p)
+{
+    if (peek(p, 0) == '#')
+        while (!eof(p) && p->s[p->i] != '\n') p->i++;
+}
+
+/* Whitespace, newlines and comments (inside arrays). */
+static void skip_all(tparser *p)
+{
+    for (;;) {
+        skip_ws(p);
+        skip_comment(p);
+        if (peek(p, 0) == '\n') { p->i++; p->line++; continue; }
+        if (peek(p, 0) == '\r' && peek(p, 1) == '\n') { p->i += 2; p->line++; continue; }
+        break;
+    }
+}
+
+static int hexv(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static void put_utf8(sg_buf *b, unsigned r)
+{
+    if (r < 0x80) buf_putc(b, (char)r);
+    else if (r < 0x800) { buf_putc(b, (char)(0xC0 | r >> 6)); buf_putc(b, (char)(0x80 | (r & 0x3F))); }
+    else if (r < 0x10000) {
+        buf_putc(b, (char)(0xE0 | r >> 12)); buf_putc(b, (char)(0x80 | ((r >> 6) & 0x3F)));
+        buf_putc(b, (char)(0x80 | (r & 0x3F)));
+    } else {
+        buf_putc(b, (char)(0xF0 | r >> 18)); buf_putc(b, (char)(0x80 | ((r >> 12) & 0x3F)));
+        buf_putc(b, (char)(0x80 | ((r >> 6) & 0x3F))); buf_putc(b, (char)(0x80 | (r & 0x3F)));
+    }
+}
+
+static int parse_string(tparser *p, sg_value *out)
+{
+    char q = peek(p, 0);
+    bool multi = peek(p, 1) == q && peek(p, 2) == q;
+    sg_buf b;
+    buf_init(&b);
+    p->i += multi ? 3 : 1;
+    if (multi) {
+        if (peek(p, 0) == '\n') { p->i++; p->line++; }
+        else if (peek(p, 0) == '\r' && peek(p, 1) == '\n') { p->i += 2; p->line++; }
+    }
+    for (;;) {
+        if (eof(p)) return tfail(p, multi ? "unexpected EOF; expected '\"\"\"'" : "unexpected EOF; expected '\"'");
+        char c = p->s[p->i];
+        if (c == q) {
+            if (!multi) { p->i++; break; }
+            if (peek(p, 1) == q && peek(p, 2) == q) {
+                /* up to two extra quotes belong to the content */
+                size_t extra = 0;
+                while (extra < 2 && peek(p, 3 + extra) == q) extra++;
+                for (size_t k = 0; k < extra; k++) buf_putc(&b, q);
+                p->i += 3 + extra;
+                break;
+            }
+            buf_putc(&b, c);
+            p->i++;
+            continue;
+        }
+        if (c == '\n') {
+            if (!multi) return tfail(p, "strings cannot contain newlines");
+            p->line++;
+            buf_putc(&b, c);
+            p->i++;
+            continue;
+        }
+        if (c == '\\' && q == '"') {
+            char d = peek(p, 1);
+            p->i += 2;
+            switch (d) {
+            case 'b': buf_putc(&b, '\b'); break;
+            case 't': buf_putc(&b, '\t'); break;
+            case 'n': buf_putc(&b, '\n'); break;
+            case 'f': buf_putc(&b, '\f'); break;
+            case 'r': buf_putc(&b, '\r'); break;
+            case 'e': buf_putc(&b, 0x1b); break;
+            case '"': buf_putc(&b, '"'); break;
+            case '\\': buf_putc(&b, '\\'); break;
+            case 'u': case 'U': {
+                int nd = d == 'u' ? 4 : 8;
+                unsigned r = 0;
+                for (int k = 0; k < nd; k++) {
+                    int h = hexv(peek(p, 0));
+                    if (h < 0) return tfail(p, "invalid escape in string");
+                    r = r * 16 + (unsigned)h;
+                    p->i++;
+                }
+                put_utf8(&b, r);
+                break;
+            }
+            case ' ': case '\t': case '\r': case '\n':
+                if (multi) {
+                    /* line-ending backslash: trim whitespace and newlines */
+                    p->i--;
+                    while (!eof(p) && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\r' ||
+                                       p->s[p->i] == '\n')) {
+                        if (p->s[p->i] == '\n') p->line++;
+                        p->i++;
+                    }
+                    break;
+                }
+                /* fallthrough */
+            default:
+                return tfail(p, sg_sprintf("invalid escape character '%c'; only the following escape "
+                                           "characters are allowed: \\b, \\t, \\n, \\f, \\r, \\\", \\\\, "
+                                           "\\uXXXX, and \\UXXXXXXXX", d));
+            }
+            continue;
+        }
+        buf_putc(&b, c);
+        p->i++;
+    }
+    *out = val_str_nocopy(b.p, b.len);
+    return 0;
+}
+
+static int parse_key_part(tparser *p, const char **out)
+{
+    skip_ws(p);
+    char c = peek(p, 0);
+    if (c == '"' || c == '\'') {
+        sg_value s;
+        if (peek(p, 1) == c && peek(p, 2) == c) return tfail(p, "multi-line strings are not allowed as keys");
+        if (parse_string(p, &s) < 0) return -1;
+        *out = s.u.s.p;
+        return 0;
+    }
+    size_t st = p->i;
+    while (!eof(p) && is_bare(p->s + p->i, 1)) p->i++;
+    if (p->i == st) {
+        if (eof(p)) return tfail(p, "unexpected EOF; expected key");
+        return tfail(p, sg_sprintf("expected key, found '%c'", p->s[p->i]));
+    }
+    *out = sg_strndup(p->s + st, p->i - st);
+    return 0;
+}
+
+/* key = part ( '.' part )* ; parts as an arena array. */
+static int parse_key(tparser *p, tkey *k)
+{
+    k->n = 0;
+    k->parts = NULL;
+    for (;;) {
+        const char *part;
+        if (parse_key_part(p, &part) < 0) return -1;
+        *k = key_add(*k, part);
+        skip_ws(p);
+        if (peek(p, 0) != '.') break;
+        p->i++;
+    }
+    return 0;
+}
+
+static int parse_value(tparser *p, sg_value *out);
+
+static bool is_num_char(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+           c == '.' || c == '+' || c == '-' || c == ':';
+}
+
+static int parse_scalar_word(tparser *p, sg_value *out)
+{
+    size_t st = p->i;
+    while (!eof(p) && (is_num_char(p->s[p->i]) ||
+                       (p->s[p->i] == ' ' && p->i > st && p->i + 1 < p->n && p->s[p->i + 1] >= '0' &&
+                        p->s[p->i + 1] <= '9' && p->i - st == 10 && p->s[st + 4] == '-')))
+        p->i++;
+    char *w = sg_strndup(p->s + st, p->i - st);
+    size_t n = p->i - st;
+    if (!n) {
+        if (eof(p)) return tfail(p, "unexpected EOF; expected value");
+        return tfail(p, sg_sprintf("expected value but found '%c' instead", p->s[p->i]));
+    }
+    if (!strcmp(w, "true")) { *out = val_bool(true); return 0; }
+    if (!strcmp(w, "false")) { *out = val_bool(false); return 0; }
+    if (!strcmp(w, "inf") || !strcmp(w, "+inf")) { *out = val_float(INFINITY); return 0; }
+    if (!strcmp(w, "-inf")) { *out = val_float(-INFINITY); return 0; }
+    if (!strcmp(w, "nan") || !strcmp(w, "+nan") || !strcmp(w, "-nan")) { *out = val_float(NAN); return 0; }
+    /* dates and times stay strings */
+    if ((n >= 10 && w[4] == '-' && w[7] == '-') || (n >= 8 && w[2] == ':')) {
+        *out = val_str_nocopy(w, n);
+        return 0;
+    }
+    /* strip underscores (each must sit between digits) */
+    char *d = sg_alloc(n + 1), *q = d;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] == '_') {
+            if (i == 0 || i + 1 == n || hexv(w[i - 1]) < 0 || hexv(w[i + 1]) < 0)
+                return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
+            continue;
+        }
+        *q++ = w[i];
+    }
+    *q = 0;
+    int base = 10;
+    const char *digits = d;
+    if (d[0] == '0' && (d[1] == 'x' || d[1] == 'o' || d[1] == 'b')) {
+        base = d[1] == 'x' ? 16 : d[1] == 'o' ? 8 : 2;
+        digits = d + 2;
+    }
+    bool isfloat = base == 10 && strpbrk(d, ".eE") != NULL;
+    if (!isfloat) {
+        const char *s = digits;
+        bool neg = false;
+        if (base == 10 && (*s == '+' || *s == '-')) { neg = *s == '-'; s++; }
+        if (!*s) return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
+        if (base == 10 && s[0] == '0' && s[1]) return tfail(p, sg_sprintf("invalid integer \"%s\": leading zeros are not allowed", w));
+        unsigned long long v = 0;
+        for (; *s; s++) {
+            int h = hexv(*s);
+            if (h < 0 || h >= base) return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
+            if (v > (0x8000000000000000ULL - (unsigned)h) / (unsigned)base)
+                return tfail(p, sg_sprintf("integer \"%s\" is out of range for int64", w));
+            v = v * (unsigned)base + (unsigned)h;
+        }
+        if (!neg && v > 0x7fffffffffffffffULL)
+            return tfail(p, sg_sprintf("integer \"%s\" is out of range for int64", w));
+        *out = val_int64(neg ? (int64_t)(0 - v) : (int64_t)v);
+        return 0;
+    }
+    char *end;
+    double f = strtod(d, &end);
+    if (*end || d[strlen(d) - 1] == '.' || strstr(d, ".e") || strstr(d, ".E") ||
+        (d[0] == '.' || ((d[0] == '+' || d[0] == '-') && d[1] == '.')))
+        return tfail(p, sg_sprintf("invalid float: \"%s\"", w));
+    *out = val_float(f);
+    return 0;
+}
+
+static int set_path(tparser *p, sg_value table, tkey k, sg_value v)
+{
+    sg_value t = table;
+    for (size_t i = 0; i + 1 < k.n; i++) {
+        sg_value next;
+        if (map_get(t, k.parts[i], &next)) {
+            if (next.kind != VK_MAP) return tfail(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
+        } else {
+            next = val_map();
+            map_set(t, k.parts[i], next);
+        }
+        t = next;
+    }
+    if (map_get(t, k.parts[k.n - 1], NULL)) {
+        return tfail(p, sg_sprintf("Key '%s' has already been defined.", k.parts[k.n - 1]));
+    }
+    map_set(t, k.parts[k.n - 1], v);
+    return 0;
+}
+
+static int parse_value(tparser *p, sg_value *out)
+{
+    skip_ws(p);
+    char c = peek(p, 0);
+    if (c == '"' || c == '\'') return parse_string(p, out);
+    if (c == '[') {
+        sg_value l = val_list(0);
+        p->i++;
+        for (;;) {
+            skip_all(p);
+            if (peek(p, 0) == ']') { p->i++; break; }
+            sg_value v;
+            if (parse_value(p, &v) < 0) return -1;
+            list_push(l, v);
+            skip_all(p);
+            if (peek(p, 0) == ',') { p->i++; continue; }
+            if (peek(p, 0) == ']') { p->i++; break; }
+            if (eof(p)) return tfail(p, "unexpected EOF; expected ']'");
+            return tfail(p, sg_sprintf("expected a comma (',') or array terminator (']'), but got '%c'", peek(p, 0)));
+        }
+        *out = l;
+        return 0;
+    }
+    if (c == '{') {
+        sg_value m = val_map();
+        p->i++;
+        skip_ws(p);
+        if (peek(p, 0) == '}') { p->i++; *out = m; return 0; }
+        for (;;) {
+            tkey k;
+            if (parse_key(p, &k) < 0) return -1;
+            skip_ws(p);
+            if (peek(p, 0) != '=') return tfail(p, "expected '=' after key in inline table");
+            p->i++;
+            sg_value v;
+            if (parse_value(p, &v) < 0) return -1;
+            if (set_path(p, m, k, v) < 0) return -1;
+            skip_ws(p);
+            if (peek(p, 0) == ',') { p->i++; continue; }
+            if (peek(p, 0) == '}') { p->i++; break; }
+            if (eof(p)) return tfail(p, "unexpected EOF; expected '}'");
+            return tfail(p, sg_sprintf("expected a comma or an inline table terminator '}', but got '%c' instead", peek(p, 0)));
+        }
+        *out = m;
+        return 0;
+    }
+    return parse_scalar_word(p, out);
+}
+
+static int end_of_line(tparser *p)
+{
+    skip_ws(p);
+    skip_comment(p);
+    if (eof(p)) return 0;
+    if (peek(p, 0) == '\n') { p->i++; p->line++; return 0; }
+    if (peek(p, 0) == '\r' && peek(p, 1) == '\n') { p->i += 2; p->line++; return 0; }
+    return tfail(p, sg_sprintf("expected a top-level item to end with a newline, comment, or EOF, but got '%c' instead", peek(p, 0)));
+}
+
+/* [a.b] or [[a.b]] */
+static int parse_header(tparser *p)
+{
+    bool arr = peek(p, 1) == '[';
+    p->i += arr ? 2 : 1;
+    tkey k;
+    if (parse_key(p, &k) < 0) return -1;
+    skip_ws(p);
+    if (peek(p, 0) != ']' || (arr && peek(p, 1) != ']')) return tfail(p, "expected ']' to close the table header");
+    p->i += arr ? 2 : 1;
+    sg_value t = p->root;
+    for (size_t i = 0; i + 1 < k.n; i++) {
+        sg_value next;
+        if (!map_get(t, k.parts[i], &next)) {
+            next = val_map();
+            map_set(t, k.parts[i], next);
+        } else if (next.kind == VK_LIST && list_len(next)) {
+            next = list_get(next, list_len(next) - 1);
+        }
+        if (next.kind != VK_MAP) return tfail(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
+        t = next;
+    }
+    const char *last = k.parts[k.n - 1];
+    sg_value cur;
+    if (arr) {
+        sg_value l;
+        if (!map_get(t, last, &l)) {
+            l = val_list(0);
+            map_set(t, last, l);
+        } else if (l.kind != VK_LIST) {
+            return tfail(p, sg_sprintf("Key '%s' was already created and cannot be used as an array.", last));
+        }
+        cur = val_map();
+        list_push(l, cur);
+        /* the list header may have been reallocated: store it back */
+        map_set(t, last, l);
+    } else {
+        if (map_get(t, last, &cur)) {
+            if (cur.kind != VK_MAP) return tfail(p, sg_sprintf("Key '%s' has already been defined.", last));
+        } else {
+            cur = val_map();
+            map_set(t, last, cur);
+        }
+    }
+    p->cur = cur;
+    p->lastkey = NULL;
+    return end_of_line(p);
+}
+
+static int parse_toml(tparser *p)
+{
+    p->root = val_map();
+    p->cur = p->root;
+    p->line = 1;
+    for (;;) {
+        skip_all(p);
+        if (eof(p)) return 0;
+        if (peek(p, 0) == '[') {
+            if (parse_header(p) < 0) return -1;
+            continue;
+        }
+        tkey k;
+        if (parse_key(p, &k) < 0) return -1;
+        sg_buf kb;
+        buf_init(&kb);
+        for (size_t i = 0; i < k.n; i++) {
+            if (i) buf_putc(&kb, '.');
+            buf_puts(&kb, k.parts[i]);
+        }
+        p->lastkey = kb.p;
+        skip_ws(p);
+        if (peek(p, 0) != '=') {
+            if (eof(p)) return tfail(p, "unexpected EOF; expected key separator '='");
+            return tfail(p, sg_sprintf("expected key separator '=', but got '%c' instead", peek(p, 0)));
+        }
+        p->i++;
+        skip_ws(p);
+        if (eof(p) || peek(p, 0) == '\n') return tfail(p, "unexpected EOF; expected value");
+        sg_value v;
+        if (parse_value(p, &v) < 0) return -1;
+        if (set_path(p, p->cur, k, v) < 0) return -1;
+        if (end_of_line(p) < 0) return -1;
+    }
+}
+
+/* fromToml: toml.Unmarshal into map[string]interface{}; errors in the "Error" key. */
+sg_value fn_helm_fromtoml(sg_fcall *c, int argc, sg_value *argv)
+{
+    tparser p = { 0 };
+    p.s = argv[0].u.s.p;
+    p.n = argv[0].u.s.n;
+    if (parse_toml(&p) < 0) {
+        sg_value m = val_map();
+        map_set(m, "Error", val_cstr(p.err));
+        return m;
+    }
+    return p.root;
+}
