@@ -803,6 +803,12 @@ static void print_elem(fmtst *f, sg_value e, int verb, int depth, const char *et
 
 static void print_value(fmtst *f, sg_value v, int verb, int depth, const char *tname)
 {
+    /* %w outside Errorf: Go's handleMethods rejects it for every operand it sees, except
+     * that a top-level []byte is printed element by element first. */
+    if (verb == 'w' && v.kind != VK_NIL && (depth > 0 || !(v.kind == VK_LIST && v.gotype == GT_LIST_BYTES))) {
+        bad_verb(f, v, verb, tname);
+        return;
+    }
     switch ((sg_kind)v.kind) {
     case VK_NIL:
         if (depth == 0) buf_puts(f->b, "<invalid reflect.Value>");
@@ -1057,8 +1063,7 @@ void gofmt_sprintf(sg_buf *b, const char *fmt, size_t end, int argc, const sg_va
                         f.sharpv = f.sharp; f.sharp = false;
                         f.plusv = f.plus; f.plus = false;
                     }
-                    if (c == 'w') bad_verb(&f, argv[argnum], 'w', NULL);
-                    else print_arg(&f, argv[argnum], c);
+                    print_arg(&f, argv[argnum], c);
                     argnum++;
                     i++;
                     simple_done = true;
@@ -1119,8 +1124,7 @@ void gofmt_sprintf(sg_buf *b, const char *fmt, size_t end, int argc, const sg_va
             f.sharpv = f.sharp; f.sharp = false;
             f.plusv = f.plus; f.plus = false;
         }
-        if (verb == 'w') bad_verb(&f, argv[argnum], 'w', NULL);
-        else print_arg(&f, argv[argnum], verb);
+        print_arg(&f, argv[argnum], verb);
         argnum++;
     }
     if (!ps.reordered && argnum < argc) {

@@ -101,6 +101,11 @@ static int split_case(char *line, char **parts, int max)
 }
 
 static const struct { const char *in, *want; } sprintf_cases[] = {
+    { "%w\ti5", "%!w(int=5)" },
+    { "%w\tB:hi", "[%!w(uint8=104) %!w(uint8=105)]" },
+    { "%w\tL:i1,n", "%!w([]interface {}=[1 <nil>])" },
+    { "%w\tn", "%!w(<nil>)" },
+    { "%5w|\tsab", "%!w(string=   ab)|" },
     { "%v\tf1000000", "1e+06" },
     { "%v\tf1.5", "1.5" },
     { "%v\tf0.000001", "1e-06" },
