@@ -579,11 +579,44 @@ static void walk(const char *abs, const char *rel, const sg_ignore *ig, fvec *ou
     }
 }
 
-sg_helmchart *chart_load_dir(const char *dir)
+/* A chart argument that is a file: Helm's archive.EnsureArchive errors, or our own
+ * refusal of packaged charts. */
+static _Noreturn void load_file(const char *abs)
+{
+    const char *data, *err;
+    size_t len;
+    if (fsio_read(abs, &data, &len, &err) != 0) sg_throwf("file '%s' cannot be read: %s", abs, err);
+    if (len >= 3 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b && (unsigned char)data[2] == 8)
+        sg_throwf("cannot load %s: packaged (.tgz) charts are not supported by sparkgen", abs);
+    if (has_suffix(abs, ".yml") || has_suffix(abs, ".yaml"))
+        sg_throwf("file '%s' seems to be a YAML file, but expected a gzipped archive", abs);
+    /* http.DetectContentType of a 512-byte zero-padded buffer (approximation: text
+     * only when the first 512 bytes are all text) */
+    bool binary = len < 512;
+    for (size_t i = 0; i < len && i < 512 && !binary; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if (c <= 0x08 || c == 0x0b || (c >= 0x0e && c <= 0x1a) || (c >= 0x1c && c <= 0x1f)) binary = true;
+    }
+    sg_throwf("file '%s' does not appear to be a gzipped archive; got '%s'", abs,
+              binary ? "application/octet-stream" : "text/plain; charset=utf-8");
+}
+
+sg_helmchart *chart_load_dir(const char *arg)
 {
     struct stat st;
-    if (stat(dir, &st) != 0) sg_throwf("path \"%s\" not found", dir);
+    /* ChartPathOptions.LocateChart: trim, local path, else a repository reference */
+    size_t n = strlen(arg);
+    while (n && strchr(" \t\r\n\v\f", arg[n - 1])) n--;
+    while (n && strchr(" \t\r\n\v\f", arg[0])) { arg++; n--; }
+    const char *dir = sg_strndup(arg, n);
+    if (stat(dir, &st) != 0) {
+        if (dir[0] == '/' || dir[0] == '.') sg_throwf("path \"%s\" not found", dir);
+        const char *slash = strchr(dir, '/');
+        if (!slash) sg_throwf("non-absolute URLs should be in form of repo_name/path_to_chart, got: %s", dir);
+        sg_throwf("repo %.*s not found", (int)(slash - dir), dir);
+    }
     const char *top = abs_path(dir);
+    if (!S_ISDIR(st.st_mode)) load_file(top);
     const char *err;
     if (sg_helm_major >= 4) {
         const char *name = sg_sprintf("%s/Chart.yaml", strcmp(top, "/") ? top : "");

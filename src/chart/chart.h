@@ -48,8 +48,11 @@ struct sg_helmchart {
     bool disabled;             /* set by deps.c when a condition/tag disables it */
 };
 
-/* Load a chart directory (and its directory subcharts).  Throws an SG_ERR_PLAIN error
- * with Helm's text (without "Error: ") on failure, e.g.
+/* Load the chart named by a `helm template` CHART argument: a directory (and its
+ * directory subcharts).  Follows Helm's LocateChart for missing paths ("path \"./x\" not
+ * found", "repo a not found", "non-absolute URLs should be in form of ...") and its
+ * archive checks for files (packaged .tgz charts are refused).  Throws an SG_ERR_PLAIN
+ * error with Helm's text (without "Error: ") on failure, e.g.
  *   v4 "unable to detect chart at DIR/Chart.yaml: open DIR/Chart.yaml: no such file or directory"
  *   "validation: chart.metadata.version \"x\" is invalid". */
 sg_helmchart *chart_load_dir(const char *dir);
