@@ -8,6 +8,7 @@
 #include "../base/err.h"
 #include "../io/yaml.h"
 #include "../funcs/semver.h"
+#include "../value/gofmt.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -551,7 +552,42 @@ static const char *abs_path(const char *dir)
     return clean_abs(sg_sprintf("%s/%s", cwd, dir));
 }
 
-static void walk(const char *abs, const char *rel, const sg_ignore *ig, fvec *out)
+/* slog's text-handler value: quoted when it needs to be. */
+static void slog_val(sg_buf *b, const char *v)
+{
+    bool q = !*v;
+    for (const char *p = v; *p && !q; p++)
+        if (*p == ' ' || *p == '"' || *p == '=' || (unsigned char)*p < 0x20 || *p == 0x7f) q = true;
+    if (q) gofmt_quote(b, v, strlen(v));
+    else buf_puts(b, v);
+}
+
+/* filepath.EvalSymlinks, with Go's error text for a dangling link. */
+static const char *eval_symlinks(const char *path)
+{
+    char *r = realpath(path, NULL);
+    if (r) {
+        const char *c = sg_strdup(r);
+        free(r);
+        return c;
+    }
+    int e = errno;
+    char tgt[4096];
+    ssize_t n = readlink(path, tgt, sizeof tgt - 1);
+    const char *where = path;
+    if (n > 0) {
+        tgt[n] = 0;
+        if (tgt[0] == '/') where = clean_abs(tgt);
+        else {
+            const char *slash = strrchr(path, '/');
+            where = clean_abs(sg_sprintf("%.*s/%s", slash ? (int)(slash - path) : 0, path, tgt));
+        }
+    }
+    sg_throwf("error evaluating symlink %s: lstat %s: %s", path, where, fsio_strerror(e));
+}
+
+/* sympath.Walk + LoadDir's walk function. */
+static void walk(const char *abs, const char *rel, const sg_ignore *ig, fvec *out, sg_buf *log)
 {
     const char **names;
     bool *isdir;
@@ -562,10 +598,25 @@ static void walk(const char *abs, const char *rel, const sg_ignore *ig, fvec *ou
         const char *full = sg_sprintf("%s/%s", abs, names[i]);
         const char *r = *rel ? sg_sprintf("%s/%s", rel, names[i]) : names[i];
         struct stat st;
-        if (stat(full, &st) != 0) sg_throwf("stat %s: %s", full, fsio_strerror(errno));
+        if (lstat(full, &st) != 0) sg_throwf("lstat %s: %s", full, fsio_strerror(errno));
+        if (S_ISLNK(st.st_mode)) {
+            const char *resolved = eval_symlinks(full);
+            if (sg_helm_major >= 4) {
+                buf_puts(log, "level=INFO msg=\"found symbolic link in path. Contents of linked file included and "
+                              "used\" path=");
+                slog_val(log, full);
+                buf_puts(log, " resolved=");
+                slog_val(log, resolved);
+                buf_putc(log, '\n');
+            } else {
+                buf_printf(log, "walk.go:75: found symbolic link in path: %s resolves to %s. Contents of linked file "
+                                "included and used\n", full, resolved);
+            }
+            if (lstat(resolved, &st) != 0) sg_throwf("lstat %s: %s", resolved, fsio_strerror(errno));
+        }
         if (S_ISDIR(st.st_mode)) {
             if (ignore_match(ig, r, true)) continue;
-            walk(full, r, ig, out);
+            walk(full, r, ig, out, log);
             continue;
         }
         if (ignore_match(ig, r, false)) continue;
@@ -646,8 +697,12 @@ sg_helmchart *chart_load_dir(const char *arg)
         ig = ignore_parse(NULL, 0);
     }
     fvec files = { 0 };
-    walk(strcmp(top, "/") ? top : "", "", ig, &files);
-    return load_files(files.v, files.n, "");
+    sg_buf log;
+    buf_init(&log);
+    walk(strcmp(top, "/") ? top : "", "", ig, &files, &log);
+    sg_helmchart *c = load_files(files.v, files.n, "");
+    c->log = log.p;
+    return c;
 }
 
 const char *chart_fullpath(const sg_helmchart *c)

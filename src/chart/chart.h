@@ -46,6 +46,8 @@ struct sg_helmchart {
     bool is_library;           /* type: library */
     bool deprecated;           /* deprecated: true */
     bool disabled;             /* set by deps.c when a condition/tag disables it */
+    const char *log;           /* root only: Helm's log lines printed while loading (symlink
+                                  notices), each ending in "\n", or NULL; goes to stderr */
 };
 
 /* Load the chart named by a `helm template` CHART argument: a directory (and its
