@@ -137,6 +137,11 @@ static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c ==
 /* v4: the multi-line form, or false when a link does not parse. */
 static bool reformat_v4(const sg_error *e, sg_buf *out)
 {
+    /* Fail fast (before building long strings) on a link that cannot parse. */
+    for (const sg_error *cur = e; cur; cur = cur->cause) {
+        if (cur->kind == SG_ERR_FAIL) return false;
+        if (cur->kind == SG_ERR_PLAIN && strncmp(cur->msg ? cur->msg : "", "template: ", 10) != 0) return false;
+    }
     traceable list[64];
     size_t n = 0;
     sg_buf all;
