@@ -3,6 +3,7 @@
  * HelmVersion (version.BuildInfo), with Go's printing and JSON forms.
  */
 #include "chart.h"
+#include "objarg.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
@@ -88,7 +89,7 @@ static bool kv_method(sg_object *o, const char *name, int argc, const sg_value *
 {
     kubever *k = o->data;
     if (!strcmp(name, "String") || !strcmp(name, "GitVersion")) {
-        if (argc != 0) sg_throwf("wrong number of args for %s: want 0 got %d", name, argc);
+        objarg_count(name, argc, 0);
         *out = val_cstr(name[0] == 'S' ? kv_string_of(k) : k->version);
         return true;
     }
@@ -125,9 +126,8 @@ static bool vs_method(sg_object *o, const char *name, int argc, const sg_value *
 {
     sg_value l = *(sg_value *)o->data;
     if (!strcmp(name, "Has")) {
-        if (argc != 1) sg_throwf("wrong number of args for Has: want 1 got %d", argc);
-        if (argv[0].kind != VK_STRING)
-            sg_throwf("wrong type for value; expected string; got %s", val_typename(argv[0]));
+        objarg_count(name, argc, 1);
+        objarg_str(argv[0]);
         bool has = false;
         for (size_t i = 0; i < list_len(l) && !has; i++) {
             sg_value s = list_get(l, i);

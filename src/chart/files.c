@@ -3,6 +3,7 @@
  * gobwas/glob matching for Glob.
  */
 #include "chart.h"
+#include "objarg.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
@@ -240,10 +241,8 @@ bool files_glob_match(const char *pattern, const char *name)
 
 static const char *arg_str(const char *meth, int argc, const sg_value *argv)
 {
-    if (argc != 1) sg_throwf("wrong number of args for %s: want 1 got %d", meth, argc);
-    if (argv[0].kind != VK_STRING)
-        sg_throwf("wrong type for value; expected string; got %s", val_typename(argv[0]));
-    return argv[0].u.s.p;
+    objarg_count(meth, argc, 1);
+    return objarg_str(argv[0]);
 }
 
 static const char *path_base(const char *p)
@@ -331,7 +330,7 @@ static bool files_method(sg_object *o, const char *name, int argc, const sg_valu
         return true;
     }
     if (!strcmp(name, "AsConfig") || !strcmp(name, "AsSecrets")) {
-        if (argc != 0) sg_throwf("wrong number of args for %s: want 0 got %d", name, argc);
+        objarg_count(name, argc, 0);
         *out = as_config(fo, name[2] == 'S');
         return true;
     }
