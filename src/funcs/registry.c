@@ -8,6 +8,7 @@
 #include "funcs_helm.def"
 #include "funcs_string.def"
 #include "funcs_sprig.def"
+#include "funcs_ext.def"
 #undef FN
 
 static sg_funcdef table[] = {
@@ -16,6 +17,7 @@ static sg_funcdef table[] = {
 #include "funcs_helm.def"
 #include "funcs_string.def"
 #include "funcs_sprig.def"
+#include "funcs_ext.def"
 #undef FN
 };
 static const size_t ntable = sizeof table / sizeof table[0];

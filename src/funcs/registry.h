@@ -5,6 +5,7 @@
  *   funcs_helm.def  Helm's functions (include, tpl, required, toYaml ...)
  *   funcs_string.def Sprig's strings, conversions and defaults
  *   funcs_sprig.def Sprig's lists, dicts, math, semver, reflection, flow ...
+ *   funcs_ext.def   Sprig's regex, paths, URLs, dates, crypto
  * Each row is  FN(name, c_function, signature, flags).
  *
  * Signature: one code per parameter, as the Go function's parameter types, so that
