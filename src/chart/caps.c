@@ -303,7 +303,7 @@ sg_value caps_new(const char *kube_version, const char *const *api_versions, siz
         c->kv = (kubever){ d, d, "1", v4 ? "35" : "32" };
     } else if (v4) {
         uint64_t maj = 0, min = 0;
-        const char *err;
+        const char *err = "";
         const char *norm = parse_generic(kube_version, &maj, &min, &err);
         if (!norm) sg_throwf("invalid kube version '%s': %s", kube_version, err);
         c->kv.version = kube_version[0] == 'v' ? kube_version : sg_sprintf("v%s", kube_version);

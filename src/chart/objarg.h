@@ -23,7 +23,7 @@ static inline void objarg_count(const char *meth, int argc, int want)
 /* A string argument (Go's validateType for a `string` parameter). */
 static inline const char *objarg_str(sg_value v)
 {
-    if (v.kind == VK_NIL) objarg_fail("invalid value; expected string");
+    if (v.kind == VK_NIL) objarg_fail("wrong type for value; expected string; got interface {}");
     if (v.kind != VK_STRING)
         objarg_fail(sg_sprintf("wrong type for value; expected string; got %s", val_typename(v)));
     return v.u.s.p;
