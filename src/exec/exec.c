@@ -394,6 +394,32 @@ xval exec_eval_pipeline(struct sg_exec *s, xval dot, const sg_node *pipe)
     return value;
 }
 
+/* complex128 constants ({{ 1i }}): a native object printed as Go's %v does, "(0+1i)". */
+typedef struct cplx { double re, im; } cplx;
+
+static const char *cplx_string(sg_object *o)
+{
+    const cplx *c = o->data;
+    sg_buf b;
+    buf_init(&b);
+    buf_putc(&b, '(');
+    gofmt_float(&b, c->re, 'g', -1);
+    if (!(c->im < 0) && c->im == c->im && c->im <= 1.7976931348623157e308) buf_putc(&b, '+');
+    gofmt_float(&b, c->im, 'g', -1);
+    buf_puts(&b, "i)");
+    return b.p;
+}
+
+static bool cplx_truth(sg_object *o)
+{
+    const cplx *c = o->data;
+    return c->re != 0 || c->im != 0;
+}
+
+static const sg_objtype cplx_type = {
+    .name = "complex128", .kindname = "complex128", .string = cplx_string, .truth = cplx_truth,
+};
+
 static bool is_hex_int(const char *t)
 {
     size_t n = strlen(t);
@@ -404,8 +430,12 @@ xval exec_ideal_constant(struct sg_exec *s, const sg_node *n)
 {
     exec_at(s, n);
     const char *t = n->u.number.text ? n->u.number.text : "";
-    if (n->u.number.is_complex)
-        exec_errorf(s, "complex constant %s is not supported", t);
+    if (n->u.number.is_complex) {
+        cplx *c = sg_alloc(sizeof *c);
+        c->re = n->u.number.cre;
+        c->im = n->u.number.cim;
+        return (xval){ val_object(&cplx_type, c), false };
+    }
     if (n->u.number.is_float && !is_hex_int(t) && t[0] != '\'' && strpbrk(t, ".eEpP"))
         return (xval){ val_float(n->u.number.f), false };
     if (n->u.number.is_int) return (xval){ val_int(n->u.number.i), false };
