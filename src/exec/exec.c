@@ -9,6 +9,7 @@
 #include "../base/arena.h"
 #include "../tmpl/node.h"
 #include "../value/gofmt.h"
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -404,7 +405,7 @@ static const char *cplx_string(sg_object *o)
     buf_init(&b);
     buf_putc(&b, '(');
     gofmt_float(&b, c->re, 'g', -1);
-    if (!(c->im < 0) && c->im == c->im && c->im <= 1.7976931348623157e308) buf_putc(&b, '+');
+    if (!signbit(c->im) && !isinf(c->im)) buf_putc(&b, '+');
     gofmt_float(&b, c->im, 'g', -1);
     buf_puts(&b, "i)");
     return b.p;
