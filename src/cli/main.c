@@ -131,7 +131,7 @@ static int run(sg_chart *chart, sg_render_opts *ro)
 
 static int cmd_template(int argc, char **argv, int first)
 {
-    cli_opts o;
+    static cli_opts o; /* static: its malloc'ed lists stay reachable until exit */
     const char *err;
     if (args_parse(CMD_TEMPLATE, argc, argv, first, &o, &err) != 0) {
         out_error(err);
@@ -189,7 +189,7 @@ static int cmd_template(int argc, char **argv, int first)
 
 static int cmd_render(int argc, char **argv, int first)
 {
-    cli_opts o;
+    static cli_opts o; /* static: its malloc'ed lists stay reachable until exit */
     const char *err;
     if (args_parse(CMD_RENDER, argc, argv, first, &o, &err) != 0) {
         out_error(err);
