@@ -38,14 +38,17 @@ struct sg_helmchart {
     size_t nfiles;
     sg_chartfile *crds;        /* crds/... (.yaml/.yml/.json are used by Helm), sorted */
     size_t ncrds;
-    sg_helmchart **deps;       /* subcharts from charts/ (directories), sorted by dir name */
+    sg_helmchart **deps;       /* subcharts from charts/ (directories), sorted by dir name;
+                                  after deps_process: Helm's order (undeclared first, then
+                                  Chart.yaml order), aliases applied, disabled ones gone */
     size_t ndeps;
     sg_helmchart *parent;      /* NULL for the root */
     const char *lock;          /* Chart.lock bytes or NULL */
     size_t locklen;
     bool is_library;           /* type: library */
     bool deprecated;           /* deprecated: true */
-    bool disabled;             /* set by deps.c when a condition/tag disables it */
+    bool disabled;             /* unused: deps.c removes disabled subcharts from deps */
+    bool deps_checked, deps_done; /* deps.c bookkeeping */
     const char *log;           /* root only: Helm's log lines printed while loading (symlink
                                   notices), each ending in "\n", or NULL; goes to stderr */
 };

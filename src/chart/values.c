@@ -306,11 +306,24 @@ static sg_value coalesce(cctx *x, const sg_helmchart *c, sg_value dest, const ch
     return coalesce_deps(x, c, dest, prefix, merge);
 }
 
-sg_value values_coalesce(const sg_helmchart *c, sg_value user, sg_buf *log)
+sg_value values_coalesce_raw(const sg_helmchart *c, sg_value user, bool merge, sg_buf *log)
 {
     cctx x = { log };
     sg_value v = user.kind == VK_MAP ? val_deep_copy(user) : val_map();
-    v = coalesce(&x, c, v, "", false);
+    return coalesce(&x, c, v, "", merge);
+}
+
+sg_value values_merge_tables(sg_value dst, sg_value src, sg_buf *log)
+{
+    cctx x = { log };
+    return coalesce_tables(&x, dst, src, "", true);
+}
+
+sg_value values_coalesce(const sg_helmchart *c, sg_value user, sg_buf *log)
+{
+    deps_check(c);
+    deps_process((sg_helmchart *)c, user, log);
+    sg_value v = values_coalesce_raw(c, user, false, log);
     v.gotype = GT_MAP_VALUES;
     return v;
 }

@@ -17,12 +17,37 @@
  * has no value". */
 sg_value values_user(const sg_render_opts *o);
 
-/* CoalesceValues(chart, user): the final values tree for the root chart, gotype
- * GT_MAP_VALUES at the top.  user is deep-copied first.  Subchart values appear under
- * their names with `global` pushed down.  Warnings (Helm's log lines, formatted for
- * sg_helm_major, each ending in "\n") are appended to `log` (may be NULL).  Throws
- * "type mismatch on NAME: %t..." as Helm does.  Disabled deps (c->disabled) are skipped. */
+/* The values of a `helm template` render: first the dependency steps of deps.c
+ * (deps_check, then deps_process, each done once per chart: conditions, tags, aliases,
+ * import-values), then CoalesceValues(chart, user): the final values tree for the root
+ * chart, gotype GT_MAP_VALUES at the top.  user is deep-copied first.  Subchart values
+ * appear under their names with `global` pushed down.  Warnings (Helm's log lines,
+ * formatted for sg_helm_major, each ending in "\n") are appended to `log` (may be NULL).
+ * Throws Helm's errors ("type mismatch on NAME: %t...", "an error occurred while
+ * checking for chart dependencies ...", "chart dependencies processing failed: ..."). */
 sg_value values_coalesce(const sg_helmchart *c, sg_value user, sg_buf *log);
+
+/* Helm's CoalesceValues (merge=false) / MergeValues (merge=true) alone: no dependency
+ * processing, no GT_MAP_VALUES marking. */
+sg_value values_coalesce_raw(const sg_helmchart *c, sg_value user, bool merge, sg_buf *log);
+/* MergeTables(dst, src): coalesceTablesFullKey with merge=true (nils kept). */
+sg_value values_merge_tables(sg_value dst, sg_value src, sg_buf *log);
+
+/* ---- dependencies (deps.c, pkg/chart/v2/util/dependencies.go) ---- */
+
+/* action.CheckDependencies on the root chart: every Chart.yaml dependency must have a
+ * chart (by name) in charts/.  Throws Helm's "an error occurred while checking for
+ * chart dependencies. You may need to run `helm dependency build` to fetch missing
+ * dependencies: found in Chart.yaml, but missing in charts/ directory: a, b" (v3:
+ * "An error ...").  Idempotent. */
+void deps_check(const sg_helmchart *c);
+
+/* chartutil.ProcessDependencies(chart, user): resolve aliases and version ranges,
+ * apply tags and conditions (disabled subcharts are removed from c->deps, recursively),
+ * then import-values (which rewrites each chart's c->values).  Logs Helm's warnings to
+ * `log`.  Throws "chart dependencies processing failed: ..." (v4; v3: the bare cause).
+ * Runs once per chart (later calls do nothing). */
+void deps_process(sg_helmchart *c, sg_value user, sg_buf *log);
 
 /* values_user + values_coalesce. */
 sg_value values_build(const sg_helmchart *c, const sg_render_opts *o, sg_buf *log);
