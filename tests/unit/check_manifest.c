@@ -221,6 +221,7 @@ START_TEST(t_output_dir_plans_one_write_per_document)
 }
 END_TEST
 
+Suite *manifest_suite(void);
 Suite *manifest_suite(void)
 {
     Suite *s = suite_create("manifest");
