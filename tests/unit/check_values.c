@@ -155,6 +155,77 @@ START_TEST(t_set_json_object_form_is_v4_only)
 }
 END_TEST
 
+
+static const sg_chartfile dp[] = {
+    F("Chart.yaml", "apiVersion: v2\nname: dp\nversion: 0.1.0\ndependencies:\n"
+                    "  - {name: s1, version: 0.1.0, condition: \"s1.enabled,global.s1on\"}\n"
+                    "  - {name: s2, version: \">=0.1.0\", tags: [t2]}\n"
+                    "  - {name: s3, version: 0.1.0, alias: s3alias, import-values: [{child: exp, parent: imported}, data]}\n"),
+    F("values.yaml", "s1: {enabled: true}\ntags: {t2: true}\n"),
+    F("charts/s1/Chart.yaml", "apiVersion: v2\nname: s1\nversion: 0.1.0\n"),
+    F("charts/s2/Chart.yaml", "apiVersion: v2\nname: s2\nversion: 0.1.0\n"),
+    F("charts/s3/Chart.yaml", "apiVersion: v2\nname: s3\nversion: 0.1.0\n"),
+    F("charts/s3/values.yaml", "exp: {e1: 1}\nexports: {data: {d1: 2}}\n"),
+    F("charts/und/Chart.yaml", "apiVersion: v2\nname: und\nversion: 0.1.0\n"),
+};
+
+static const char *dep_names(const sg_helmchart *c)
+{
+    sg_buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < c->ndeps; i++) buf_printf(&b, "%s%s", i ? " " : "", c->deps[i]->name);
+    return b.p;
+}
+
+START_TEST(t_dependencies_are_ordered_aliased_and_imported)
+{
+    sg_helmchart *c = chart_load_files("dp", dp, sizeof dp / sizeof dp[0]);
+    sg_buf log;
+    buf_init(&log);
+    sg_value v = values_coalesce(c, val_map(), &log);
+    ck_assert_str_eq(dep_names(c), "und s1 s2 s3alias");
+    ck_assert_str_eq(chart_fullpath(c->deps[3]), "dp/charts/s3alias");
+    sg_value x;
+    ck_assert(map_get(v, "imported", &x));
+    ck_assert_str_eq(json(x), "{\"e1\":1}");
+    ck_assert(map_get(v, "d1", &x));
+    ck_assert_str_eq(log.p, "");
+}
+END_TEST
+
+START_TEST(t_conditions_and_tags_remove_subcharts)
+{
+    sg_helmchart *c = chart_load_files("dp", dp, sizeof dp / sizeof dp[0]);
+    sg_value user = val_map();
+    setparse_set(user, "s1.enabled=5,global.s1on=false,tags.t2=false", SETP_SET);
+    sg_buf log;
+    buf_init(&log);
+    sg_value v = values_coalesce(c, user, &log);
+    ck_assert_str_eq(dep_names(c), "und s3alias");
+    ck_assert_str_eq(log.p, "level=WARN msg=\"returned non-bool value\" path=s1.enabled chart=s1\n");
+    sg_value s1;
+    ck_assert(map_get(v, "s1", &s1));
+    ck_assert_str_eq(json(s1), "{\"enabled\":5}"); /* left un-coalesced */
+}
+END_TEST
+
+START_TEST(t_missing_dependencies_stop_the_render)
+{
+    static const sg_chartfile f[] = {
+        F("Chart.yaml", "apiVersion: v2\nname: dp\nversion: 0.1.0\ndependencies: [{name: a}, {name: b}]\n"),
+    };
+    sg_helmchart *c = chart_load_files("dp", f, 1);
+    sg_catch ct;
+    if (SG_TRY(&ct)) { values_coalesce(c, val_map(), NULL); catch_pop(&ct); ck_abort_msg("expected an error"); }
+    else {
+        catch_pop(&ct);
+        ck_assert_str_eq(ct.err->msg, "an error occurred while checking for chart dependencies. You may need to run "
+                                      "`helm dependency build` to fetch missing dependencies: found in Chart.yaml, "
+                                      "but missing in charts/ directory: a, b");
+    }
+}
+END_TEST
+
 Suite *values_suite(void)
 {
     Suite *s = suite_create("values");
@@ -167,6 +238,9 @@ Suite *values_suite(void)
     tcase_add_test(tc, t_scalar_for_a_subchart_is_a_type_mismatch);
     tcase_add_test(tc, t_values_user_applies_flags_in_helm_order_and_prefixes_errors);
     tcase_add_test(tc, t_set_json_object_form_is_v4_only);
+    tcase_add_test(tc, t_dependencies_are_ordered_aliased_and_imported);
+    tcase_add_test(tc, t_conditions_and_tags_remove_subcharts);
+    tcase_add_test(tc, t_missing_dependencies_stop_the_render);
     suite_add_tcase(s, tc);
     return s;
 }
