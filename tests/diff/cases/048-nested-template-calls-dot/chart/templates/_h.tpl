@@ -1,0 +1,6 @@
+{{- define "outer" -}}
+[{{ template "inner" .x }}|{{ include "inner" . }}]
+{{- end -}}
+{{- define "inner" -}}
+{{ . }}
+{{- end -}}
