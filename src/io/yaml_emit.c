@@ -593,14 +593,16 @@ static unsigned *runes(const char *s, size_t n, size_t *count)
 
 typedef struct skey { sg_mapent *e; unsigned *r; size_t n; } skey;
 
-static bool key_less(const skey *a, const skey *b)
+/* v3: go-yaml v3's sorter, where after an equal digit a letter sorts first. */
+static bool key_less(const skey *a, const skey *b, bool v3)
 {
     const unsigned *ar = a->r, *br = b->r;
+    bool digits = false;
     for (size_t i = 0; i < a->n && i < b->n; i++) {
-        if (ar[i] == br[i]) continue;
+        if (ar[i] == br[i]) { digits = is_digit(ar[i]); continue; }
         bool al = is_letter(ar[i]), bl = is_letter(br[i]);
         if (al && bl) return ar[i] < br[i];
-        if (al || bl) return bl;
+        if (al || bl) return (v3 && digits) ? al : bl;
         int64_t an = 0, bn = 0;
         size_t ai, bi;
         if (ar[i] == '0' || br[i] == '0') {
@@ -618,7 +620,7 @@ static bool key_less(const skey *a, const skey *b)
 }
 
 /* Insertion-merge sort (stable) with key_less. */
-static void sort_keys(skey *k, size_t n)
+static void sort_keys(skey *k, size_t n, bool v3)
 {
     if (n < 2) return;
     skey *tmp = sg_alloc(n * sizeof *tmp);
@@ -626,7 +628,7 @@ static void sort_keys(skey *k, size_t n)
         for (size_t lo = 0; lo < n; lo += 2 * w) {
             size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
             size_t i = lo, j = mid, o = lo;
-            while (i < mid && j < hi) tmp[o++] = key_less(&k[j], &k[i]) ? k[j++] : k[i++];
+            while (i < mid && j < hi) tmp[o++] = key_less(&k[j], &k[i], v3) ? k[j++] : k[i++];
             while (i < mid) tmp[o++] = k[i++];
             while (j < hi) tmp[o++] = k[j++];
         }
@@ -653,7 +655,7 @@ static void emit_map(emitter *e, sg_value m)
         i++;
     }
     n = i;
-    sort_keys(keys, n);
+    sort_keys(keys, n, e->v3);
     int saved = e->indent;
     increase_indent(e, false, false);
     for (i = 0; i < n; i++) {
