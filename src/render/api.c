@@ -197,6 +197,9 @@ static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, v
     if (ch->deprecated)
         buf_puts(&r->log, major == 3 ? "WARNING: This chart is deprecated\n" : "level=WARN msg=\"this chart is deprecated\"\n");
 
+    /* missing dependencies (runInstall's CheckDependencies, before the name check) */
+    deps_check(ch);
+
     /* 7. release name */
     const char *why = release_name_error(relname);
     if (why) {
