@@ -11,6 +11,7 @@
 #include "../value/gofmt.h"
 #include <math.h>
 #include <stdarg.h>
+#include <sys/resource.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -555,6 +556,16 @@ void exec_engine_init(sg_engine *eng, sg_tset *set)
     eng->set = set;
     eng->include_limit = INCLUDE_LIMIT;
     eng->max_depth = MAX_EXEC_DEPTH;
+    /* Budget: the main thread's stack limit less a safety margin (exec runs on it). */
+    struct rlimit rl;
+    size_t lim = STACK_LIMIT;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
+        size_t cur = (size_t)rl.rlim_cur;
+        size_t margin = cur / 8 > ((size_t)1 << 20) ? cur / 8 : ((size_t)1 << 20);
+        lim = cur > 2 * margin ? cur - margin : cur / 2;
+    }
+    if (lim > ((size_t)256 << 20)) lim = (size_t)256 << 20;
+    eng->stack_limit = lim;
 }
 
 sg_engine *exec_engine(struct sg_exec *ex) { return ex->eng; }

@@ -23,9 +23,10 @@ typedef struct sg_engine {
     bool (*has_func)(const char *name);
     /* Go's maxExecDepth for nested {{template}} (0 = 100000). */
     int max_depth;
-    /* Bytes of C stack the evaluator may use before it stops with an error (0 = 7 MiB,
-     * suitable for the default 8 MiB main-thread stack).  Run renders on a bigger
-     * stack and raise this to reach Go's and Helm's own limits first. */
+    /* Bytes of C stack the evaluator may use before it stops with an error.
+     * exec_engine_init sets it from RLIMIT_STACK (the main thread's stack less a
+     * margin; 7 MiB when unknown, at most 256 MiB).  When rendering on another thread,
+     * set it to that thread's stack size less a margin. */
     size_t stack_limit;
     /* ---- private to exec ---- */
     sg_value incl_counts;     /* map name -> int: Helm's includedNames */
