@@ -131,6 +131,9 @@ static int segment(const char *s, size_t n, uint64_t *out, const char **err)
     return 0;
 }
 
+const char *semver_validate_prerelease(const char *s, size_t n) { return validate_pre(s, n); }
+const char *semver_validate_metadata(const char *s, size_t n) { return validate_meta(s, n); }
+
 int semver_parse(const char *s, size_t n, sg_semver *out, const char **err)
 {
     /* looseSemVerRegex, anchored:

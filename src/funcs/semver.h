@@ -42,6 +42,11 @@ int semver_compare(const sg_semver *a, const sg_semver *b);
 /* Version.String(): "1.2.3[-pre][+meta]" (no "v"), an arena string. */
 const char *semver_string(const sg_semver *v);
 
+/* Masterminds' validatePrerelease / validateMetadata (SetPrerelease, SetMetadata): NULL
+ * when valid, else the error text. */
+const char *semver_validate_prerelease(const char *s, size_t n);
+const char *semver_validate_metadata(const char *s, size_t n);
+
 /* semver.NewConstraint: ranges ("1.2 - 1.4"), "~", "~>", "^", "x"/"X"/"*" wildcards, "||",
  * comma or space separated AND, "v" prefixes, "!=", "=", "=>", "=<". Returns NULL and sets
  * *err on error. */
