@@ -114,13 +114,15 @@ DIFF_RUN    := sh tests/diff/run.sh
 SPARK_CASES := '9[0-9][0-9]-spark-*'
 
 .PHONY: spark-check entry-check
+# Every step runs even when an earlier one fails; the summary names the failed steps.
+CHECK_STEPS := unit diff-helm spark-check entry-check san-check
 check:
-	$(MAKE) --no-print-directory unit
-	$(MAKE) --no-print-directory diff-helm
-	$(MAKE) --no-print-directory spark-check
-	$(MAKE) --no-print-directory entry-check
-	$(MAKE) --no-print-directory san-check
-	@echo "make check: everything passed"
+	@failed=""; for step in $(CHECK_STEPS); do \
+		echo "==== make $$step"; \
+		$(MAKE) --no-print-directory $$step || failed="$$failed $$step"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "make check: FAILED:$$failed" >&2; exit 1; fi; \
+	echo "make check: everything passed"
 
 diff-helm: test-deps $(SPARKGEN)
 	SPARKGEN=$(SPARKGEN) $(DIFF_RUN)

@@ -68,8 +68,12 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{/*
-Image reference for a component: (dict "image" .Values.sparkX.image "root" $).
+Image references ("repository:tag"; an empty tag means the chart's appVersion).
 */}}
-{{- define "spark-standalone.image" -}}
-{{- printf "%s:%s" .image.repository (.image.tag | default .root.Chart.AppVersion | toString) }}
+{{- define "spark-standalone.masterImage" -}}
+{{- printf "%s:%s" .Values.sparkMaster.image.repository (.Values.sparkMaster.image.tag | default .Chart.AppVersion | toString) }}
+{{- end }}
+
+{{- define "spark-standalone.workerImage" -}}
+{{- printf "%s:%s" .Values.sparkWorker.image.repository (.Values.sparkWorker.image.tag | default .Chart.AppVersion | toString) }}
 {{- end }}
