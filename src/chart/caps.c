@@ -109,6 +109,7 @@ static sg_value kv_tojson(sg_object *o)
 {
     kubever *k = o->data;
     sg_value m = val_map();
+    m.gotype = GT_STRUCT;
     map_set(m, "Version", val_cstr(k->version));
     map_set(m, "Major", val_cstr(k->major));
     map_set(m, "Minor", val_cstr(k->minor));
@@ -186,6 +187,7 @@ static sg_value bi_tojson(sg_object *o)
 {
     const buildinfo *b = o->data;
     sg_value m = val_map();
+    m.gotype = GT_STRUCT;
     map_set(m, "version", val_cstr(b->version));
     map_set(m, "git_commit", val_cstr(b->commit));
     map_set(m, "git_tree_state", val_cstr(b->tree));
@@ -229,6 +231,7 @@ static sg_value caps_tojson(sg_object *o)
 {
     caps *c = o->data;
     sg_value m = val_map();
+    m.gotype = GT_STRUCT;
     sg_object ko = { &kv_type_v4, &c->kv }, bo = { &bi_type, (void *)(sg_helm_major >= 4 ? &bi_v4 : &bi_v3) };
     map_set(m, "KubeVersion", kv_tojson(&ko));
     map_set(m, "APIVersions", c->apis);

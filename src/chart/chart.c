@@ -368,6 +368,23 @@ static const char *ext(const char *p)
 
 typedef struct subgroup { const char *name; fvec files; } subgroup;
 
+static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char *dirname);
+
+/* LoadFiles of charts/<dir>/..., errors prefixed as Helm does. */
+static sg_helmchart *load_subchart(const sg_chartfile *files, size_t n, const char *dir, const char *parent)
+{
+    sg_helmchart *sc = NULL;
+    sg_catch ct;
+    if (SG_TRY(&ct)) {
+        sc = load_files(files, n, dir);
+        catch_pop(&ct);
+    } else {
+        catch_pop(&ct);
+        sg_throwf("error unpacking subchart %s in %s: %s", dir, parent, ct.err->msg);
+    }
+    return sc;
+}
+
 static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char *dirname)
 {
     sg_helmchart *c = sg_alloc(sizeof *c);
@@ -484,15 +501,7 @@ static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char 
             sf.path = slash + 1;
             fpush(&buff, sf);
         }
-        sg_helmchart *sc = NULL;
-        sg_catch ct;
-        if (SG_TRY(&ct)) {
-            sc = load_files(buff.v, buff.n, sn);
-            catch_pop(&ct);
-        } else {
-            catch_pop(&ct);
-            sg_throwf("error unpacking subchart %s in %s: %s", sn, c->name, ct.err->msg);
-        }
+        sg_helmchart *sc = load_subchart(buff.v, buff.n, sn, c->name);
         sc->parent = c;
         c->deps[c->ndeps++] = sc;
     }

@@ -101,6 +101,119 @@ static sg_value meta_map(const sg_helmchart *c)
 
 /* ---- v3: struct { chart.Metadata; IsRoot bool } ---- */
 
+/* A pointer to a struct (*chart.Maintainer, *chart.Dependency): fields from a map of Go
+ * field names, printed as an address, JSON through the struct's json tags. */
+typedef struct structobj {
+    sg_value fields;          /* Go field name -> value */
+    const char *const (*tags)[3]; /* {field, json key, "o" if omitempty}, NULL-terminated */
+    size_t addr;
+} structobj;
+
+static const char *const maint_tags[][3] = {
+    { "Name", "name", "o" }, { "Email", "email", "o" }, { "URL", "url", "o" }, { NULL, NULL, NULL },
+};
+static const char *const dep_tags[][3] = {
+    { "Name", "name", "" }, { "Version", "version", "o" }, { "Repository", "repository", "" },
+    { "Condition", "condition", "o" }, { "Tags", "tags", "o" }, { "Enabled", "enabled", "o" },
+    { "ImportValues", "import-values", "o" }, { "Alias", "alias", "o" }, { NULL, NULL, NULL },
+};
+static const char *const meta_tags[][3] = {
+    { "Name", "name", "o" }, { "Home", "home", "o" }, { "Sources", "sources", "o" },
+    { "Version", "version", "o" }, { "Description", "description", "o" }, { "Keywords", "keywords", "o" },
+    { "Maintainers", "maintainers", "o" }, { "Icon", "icon", "o" }, { "APIVersion", "apiVersion", "o" },
+    { "Condition", "condition", "o" }, { "Tags", "tags", "o" }, { "AppVersion", "appVersion", "o" },
+    { "Deprecated", "deprecated", "o" }, { "Annotations", "annotations", "o" },
+    { "KubeVersion", "kubeVersion", "o" }, { "Dependencies", "dependencies", "o" }, { "Type", "type", "o" },
+    { "IsRoot", "IsRoot", "" }, { NULL, NULL, NULL },
+};
+
+static bool is_empty(sg_value v)
+{
+    switch (v.kind) {
+    case VK_NIL: return true;
+    case VK_STRING: return v.u.s.n == 0;
+    case VK_BOOL: return !v.u.b;
+    case VK_LIST: return list_len(v) == 0;
+    case VK_MAP: return map_len(v) == 0;
+    default: return false;
+    }
+}
+
+/* encoding/json of a struct: fields in order, omitempty honoured. */
+static sg_value struct_json(sg_value fields, const char *const (*tags)[3])
+{
+    sg_value out = val_map(), v;
+    out.gotype = GT_STRUCT;
+    for (size_t i = 0; tags[i][0]; i++) {
+        if (!map_get(fields, tags[i][0], &v)) v = sg_nil;
+        if (tags[i][2][0] && is_empty(v)) continue;
+        map_set(out, tags[i][1], v);
+    }
+    return out;
+}
+
+static bool so_field(sg_object *o, const char *name, sg_value *out)
+{
+    return map_get(((structobj *)o->data)->fields, name, out);
+}
+
+static const char *so_string(sg_object *o)
+{
+    return sg_sprintf("0xc%09zx", ((structobj *)o->data)->addr);
+}
+
+static sg_value so_tojson(sg_object *o)
+{
+    structobj *so = o->data;
+    return struct_json(so->fields, so->tags);
+}
+
+static const sg_objtype maint_type = { .name = "*chart.Maintainer", .kindname = "ptr", .field = so_field,
+                                       .string = so_string, .tojson = so_tojson };
+static const sg_objtype dep_type = { .name = "*chart.Dependency", .kindname = "ptr", .field = so_field,
+                                     .string = so_string, .tojson = so_tojson };
+
+static size_t next_addr = 0x6e93b0;
+
+static sg_value strlist_of(sg_value l)
+{
+    sg_value o = val_list(list_len(l));
+    o.gotype = GT_LIST_STRING;
+    for (size_t i = 0; i < list_len(l); i++) list_push(o, list_get(l, i));
+    return o;
+}
+
+/* The v3 field values: slices of strings are []string, struct slices hold pointers. */
+static sg_value v3_fields(sg_value m)
+{
+    sg_value f = val_map(), v;
+    size_t it = 0;
+    sg_mapent *e;
+    while (map_next(m, &it, &e)) map_setn(f, e->key, e->klen, e->val);
+    if (map_get(f, "Sources", &v)) map_set(f, "Sources", strlist_of(v));
+    if (map_get(f, "Keywords", &v)) map_set(f, "Keywords", strlist_of(v));
+    static const struct { const char *key; const sg_objtype *t; const char *const (*tags)[3]; } lists[] = {
+        { "Maintainers", &maint_type, maint_tags }, { "Dependencies", &dep_type, dep_tags },
+    };
+    for (int k = 0; k < 2; k++) {
+        if (!map_get(f, lists[k].key, &v)) continue;
+        sg_value l = val_list(list_len(v));
+        for (size_t i = 0; i < list_len(v); i++) {
+            sg_value x = list_get(v, i);
+            if (x.kind != VK_MAP) { list_push(l, sg_nil); continue; }
+            structobj *so = sg_alloc(sizeof *so);
+            so->fields = x;
+            sg_value t;
+            if (map_get(x, "Tags", &t)) map_set(x, "Tags", strlist_of(t));
+            so->tags = lists[k].tags;
+            so->addr = (next_addr += 0x60);
+            list_push(l, val_object(lists[k].t, so));
+        }
+        map_set(f, lists[k].key, l);
+    }
+    return f;
+}
+
 static bool v3_field(sg_object *o, const char *name, sg_value *out)
 {
     sg_value m = *(sg_value *)o->data;
@@ -110,83 +223,22 @@ static bool v3_field(sg_object *o, const char *name, sg_value *out)
 static const char *v3_string(sg_object *o)
 {
     sg_value m = *(sg_value *)o->data, v;
-    static const char *const order[] = { "Name", "Home", "Sources", "Version", "Description", "Keywords",
-                                         "Maintainers", "Icon", "APIVersion", "Condition", "Tags", "AppVersion",
-                                         "Deprecated", "Annotations", "KubeVersion", "Dependencies", "Type", NULL };
     sg_buf b;
     buf_init(&b);
     buf_puts(&b, "{{");
-    for (const char *const *k = order; *k; k++) {
-        if (k != order) buf_putc(&b, ' ');
-        map_get(m, *k, &v);
-        if (!strcmp(*k, "Maintainers") || !strcmp(*k, "Dependencies")) {
-            /* slices of pointers print as addresses */
-            buf_putc(&b, '[');
-            for (size_t i = 0; i < list_len(v); i++)
-                buf_printf(&b, "%s0xc%09zx", i ? " " : "", (size_t)0x6e93b0 + i * 0x60);
-            buf_putc(&b, ']');
-        } else {
-            gofmt_value(&b, v);
-        }
+    for (size_t i = 0; meta_tags[i][0] && strcmp(meta_tags[i][0], "IsRoot"); i++) {
+        if (i) buf_putc(&b, ' ');
+        if (!map_get(m, meta_tags[i][0], &v)) v = sg_nil;
+        gofmt_value(&b, v);
     }
     map_get(m, "IsRoot", &v);
     buf_printf(&b, "} %s}", v.u.b ? "true" : "false");
     return b.p;
 }
 
-/* json.Marshal of the embedded Metadata (json tags, omitempty) plus IsRoot. */
 static sg_value v3_tojson(sg_object *o)
 {
-    sg_value m = *(sg_value *)o->data, out = val_map(), v;
-    static const char *const keys[][2] = {
-        { "Name", "name" }, { "Home", "home" }, { "Sources", "sources" }, { "Version", "version" },
-        { "Description", "description" }, { "Keywords", "keywords" }, { "Icon", "icon" },
-        { "APIVersion", "apiVersion" }, { "Condition", "condition" }, { "Tags", "tags" },
-        { "AppVersion", "appVersion" }, { "Deprecated", "deprecated" }, { "Annotations", "annotations" },
-        { "KubeVersion", "kubeVersion" }, { "Type", "type" }, { NULL, NULL },
-    };
-    for (size_t i = 0; keys[i][0]; i++) {
-        if (!map_get(m, keys[i][0], &v)) continue;
-        if ((v.kind == VK_STRING && v.u.s.n == 0) || (v.kind == VK_LIST && list_len(v) == 0) ||
-            (v.kind == VK_MAP && map_len(v) == 0) || (v.kind == VK_BOOL && !v.u.b))
-            continue;
-        map_set(out, keys[i][1], v);
-    }
-    sg_value l;
-    if (map_get(m, "Maintainers", &l) && list_len(l)) {
-        sg_value ml = val_list(list_len(l));
-        for (size_t i = 0; i < list_len(l); i++) {
-            sg_value x = list_get(l, i), y = val_map(), f;
-            if (x.kind == VK_MAP) {
-                static const char *const mk[][2] = { { "Name", "name" }, { "Email", "email" }, { "URL", "url" } };
-                for (int j = 0; j < 3; j++)
-                    if (map_get(x, mk[j][0], &f) && f.kind == VK_STRING && f.u.s.n) map_set(y, mk[j][1], f);
-            }
-            list_push(ml, x.kind == VK_MAP ? y : sg_nil);
-        }
-        map_set(out, "maintainers", ml);
-    }
-    if (map_get(m, "Dependencies", &l) && list_len(l)) {
-        sg_value dl = val_list(list_len(l));
-        for (size_t i = 0; i < list_len(l); i++) {
-            sg_value x = list_get(l, i), y = val_map(), f;
-            if (x.kind == VK_MAP) {
-                map_get(x, "Name", &f); map_set(y, "name", f);
-                if (map_get(x, "Version", &f) && f.u.s.n) map_set(y, "version", f);
-                map_get(x, "Repository", &f); map_set(y, "repository", f);
-                if (map_get(x, "Condition", &f) && f.u.s.n) map_set(y, "condition", f);
-                if (map_get(x, "Tags", &f) && list_len(f)) map_set(y, "tags", f);
-                if (map_get(x, "Enabled", &f) && f.u.b) map_set(y, "enabled", f);
-                if (map_get(x, "ImportValues", &f) && list_len(f)) map_set(y, "import-values", f);
-                if (map_get(x, "Alias", &f) && f.u.s.n) map_set(y, "alias", f);
-            }
-            list_push(dl, x.kind == VK_MAP ? y : sg_nil);
-        }
-        map_set(out, "dependencies", dl);
-    }
-    map_get(m, "IsRoot", &v);
-    map_set(out, "IsRoot", v);
-    return out;
+    return struct_json(*(sg_value *)o->data, meta_tags);
 }
 
 static const sg_objtype meta_v3_type = {
@@ -202,7 +254,7 @@ sg_value chart_meta_value(const sg_helmchart *c)
     sg_value m = meta_map(c);
     if (sg_helm_major >= 4) return m;
     sg_value *p = sg_alloc(sizeof *p);
-    *p = m;
+    *p = v3_fields(m);
     return val_object(&meta_v3_type, p);
 }
 

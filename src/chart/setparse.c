@@ -369,14 +369,24 @@ static const char *list_item(parser *t, sg_value *list, long i, int level)
 
 /* key: one assignment (recursing through `.` and `[i]`); Go's deferred recover turns
  * type-assertion panics into "unable to parse key: ...". */
+static const char *key_body(parser *t, sg_value data, int level);
+
 static const char *key(parser *t, sg_value data, int level)
 {
-    jmp_buf jb, *saved = t->panic;
+    jmp_buf jb;
+    jmp_buf *volatile saved = t->panic;
     t->panic = &jb;
     if (setjmp(jb) != 0) {
         t->panic = saved;
         return sg_sprintf("unable to parse key: %s", t->panicmsg);
     }
+    const char *res = key_body(t, data, level);
+    t->panic = saved;
+    return res;
+}
+
+static const char *key_body(parser *t, sg_value data, int level)
+{
     const char *res;
     bool lit = t->mode == SETP_LITERAL;
     runes k;
@@ -449,7 +459,6 @@ static const char *key(parser *t, sg_value data, int level)
     if (map_len(inner) != 0) set(data, k, inner);
     res = e;
 out:
-    t->panic = saved;
     return res;
 }
 

@@ -78,17 +78,32 @@ sg_value values_merge_maps(sg_value dst, sg_value src)
     return dst;
 }
 
+static void set_one(sg_value base, const char *expr, setparse_mode mode, const char *flag)
+{
+    sg_catch c;
+    if (SG_TRY(&c)) {
+        setparse_set(base, expr, mode);
+        catch_pop(&c);
+    } else {
+        catch_pop(&c);
+        sg_throwf("failed parsing %s data: %s", flag, c.err->msg);
+    }
+}
+
 static void set_all(sg_value base, const sg_strlist *l, setparse_mode mode, const char *flag)
 {
-    for (size_t i = 0; i < l->len; i++) {
-        sg_catch c;
-        if (SG_TRY(&c)) {
-            setparse_set(base, l->items[i], mode);
-            catch_pop(&c);
-        } else {
-            catch_pop(&c);
-            sg_throwf("failed parsing %s data: %s", flag, c.err->msg);
-        }
+    for (size_t i = 0; i < l->len; i++) set_one(base, l->items[i], mode, flag);
+}
+
+static void set_json_one(sg_value base, const char *s)
+{
+    sg_catch c;
+    if (SG_TRY(&c)) {
+        setparse_set(base, s, SETP_JSON);
+        catch_pop(&c);
+    } else {
+        catch_pop(&c);
+        sg_throwf("failed parsing --set-json data %s", s);
     }
 }
 
@@ -126,14 +141,7 @@ sg_value values_user(const sg_render_opts *o)
             values_merge_maps(base, m);
             continue;
         }
-        sg_catch c;
-        if (SG_TRY(&c)) {
-            setparse_set(base, s, SETP_JSON);
-            catch_pop(&c);
-        } else {
-            catch_pop(&c);
-            sg_throwf("failed parsing --set-json data %s", s);
-        }
+        set_json_one(base, s);
     }
     set_all(base, &o->set, SETP_SET, "--set");
     set_all(base, &o->set_string, SETP_STRING, "--set-string");

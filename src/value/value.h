@@ -42,6 +42,9 @@ typedef enum sg_gotype {
     GT_INT32,         /* int32, e.g. a rune (VK_INT) */
     GT_UINT32,        /* uint32, e.g. adler32sum result (VK_INT64 holds it) */
     GT_UINT64,        /* uint64 (VK_INT64 holds it) */
+    GT_STRUCT,        /* map standing for a Go struct's encoding/json form (returned by
+                         sg_objtype.tojson hooks): JSON emits its keys in insertion
+                         (= struct field) order instead of sorted */
 } sg_gotype;
 
 typedef struct sg_list sg_list;
