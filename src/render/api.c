@@ -41,6 +41,8 @@ struct sg_result {
     const char *error;
     mf_result mf;
     bool has_mf;
+    mf_file *files;      /* rendered files (for the --debug dump of a YAML error) */
+    size_t nfiles;
 };
 
 static int default_major = 4;
@@ -174,12 +176,59 @@ static sg_chartfile *mem_files(const sg_chart *c)
     return f;
 }
 
+/* --debug: Helm's DEBUG log line (v4 slog; v3 log.Printf with a timestamp). */
+static void debug_line(sg_buf *log, const char *msg, const char *key, const char *val, const char *v3text)
+{
+    if (sg_helm_major == 3) {
+        buf_puts(log, v3text);
+        return;
+    }
+    buf_printf(log, "level=DEBUG msg=\"%s\"", msg);
+    if (key) {
+        buf_printf(log, " %s=", key);
+        manifest_slog_value(log, val);
+    }
+    buf_putc(log, '\n');
+}
+
+/* Count of each chart's loaded subcharts before dependency processing. */
+typedef struct depcount { const sg_helmchart *c; size_t n; } depcount;
+
+static void count_deps(const sg_helmchart *c, depcount **v, size_t *n, size_t *cap)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        *v = sg_realloc(*v, *cap * sizeof **v, nc * sizeof **v);
+        *cap = nc;
+    }
+    (*v)[*n].c = c;
+    (*v)[(*n)++].n = c->ndeps;
+    for (size_t i = 0; i < c->ndeps; i++) count_deps(c->deps[i], v, n, cap);
+}
+
+/* v4's "number of dependencies in the chart" lines (processDependencyEnabled): enabled
+ * charts in pre-order, each with its count of loaded subcharts. */
+static void debug_deps(sg_buf *log, const sg_helmchart *c, const depcount *v, size_t n)
+{
+    size_t cnt = c->ndeps;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].c == c) { cnt = v[i].n; break; }
+    buf_puts(log, "level=DEBUG msg=\"number of dependencies in the chart\" chart=");
+    manifest_slog_value(log, c->name);
+    buf_printf(log, " dependencies=%zu\n", cnt);
+    for (size_t i = 0; i < c->ndeps; i++)
+        if (!c->deps[i]->disabled) debug_deps(log, c->deps[i], v, n);
+}
+
 static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, volatile int *stage)
 {
     int major = sg_helm_major;
     /* 1. --kube-version and --api-versions */
     *stage = 0;
     sg_value caps = caps_new(o->kube_version, o->api_versions.items, o->api_versions.len);
+    if (o->debug)
+        debug_line(&r->log, "Original chart version", "version", "",
+                   "install.go:225: [debug] Original chart version: \"\"\n");
 
     /* 2. release name from --name-template */
     const char *relname = o->release_name ? o->release_name : "release-name";
@@ -187,6 +236,10 @@ static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, v
 
     /* 3. locate, 4. user values, 5. load */
     if (src->dir) locate_chart(src->dir);
+    if (o->debug) {
+        const char *p = src->dir ? abs_path(src->dir) : src->name;
+        debug_line(&r->log, "Chart path", "path", p, sg_sprintf("install.go:242: [debug] CHART PATH: %s\n\n", p));
+    }
     sg_value user = values_user(o);
     sg_helmchart *ch = src->dir ? chart_load_dir(src->dir)
                                 : chart_load_files(src->name, mem_files(src), src->nfiles);
@@ -212,8 +265,15 @@ static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, v
         sg_throwf("release name check failed: %s", inner);
     }
 
-    /* 8. values */
-    sg_value vals = values_coalesce(ch, user, &r->log);
+    /* 8. values (dependency processing first, inside values_coalesce) */
+    depcount *dc = NULL;
+    size_t ndc = 0, capdc = 0;
+    if (o->debug) count_deps(ch, &dc, &ndc, &capdc);
+    sg_buf vlog;
+    buf_init(&vlog);
+    sg_value vals = values_coalesce(ch, user, &vlog);
+    if (o->debug && major != 3) debug_deps(&r->log, ch, dc, ndc);
+    buf_put(&r->log, vlog.p, vlog.len);
     const char *ns = o->namespace_name ? o->namespace_name : "default";
     sg_value release = chart_release_value(relname, ns, o->is_upgrade);
 
@@ -231,6 +291,8 @@ static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, v
     /* 10. render */
     size_t nf;
     mf_file *files = engine_render(ch, vals, release, caps, &nf);
+    r->files = files;
+    r->nfiles = nf;
 
     /* 11. manifests */
     size_t ncrds;
@@ -274,7 +336,32 @@ sg_result *sg_render(sg_chart *c, const sg_render_opts *o)
     else err_format(k.err, &e);
     /* show-only's "could not find template" comes from the template command itself */
     int is_show_only = strncmp(e.p, "could not find template ", 24) == 0 && o->show_only.len;
-    if (stage == 1 && !is_show_only) buf_puts(&e, "\n\nUse --debug flag to render out invalid YAML");
+    if (stage == 1 && !is_show_only) {
+        if (!o->debug) buf_puts(&e, "\n\nUse --debug flag to render out invalid YAML");
+        else {
+            /* --debug prints the release manifest: after a YAML error every rendered
+             * file (Helm's map order; sorted here), else nothing; trimmed + "\n". */
+            sg_buf dump;
+            buf_init(&dump);
+            if (strncmp(e.p, "YAML parse error on ", 20) == 0) {
+                for (size_t i = 0; i < r->nfiles; i++) {
+                    const char *p = r->files[i].path;
+                    size_t pl = strlen(p), ta, tb;
+                    if (pl >= 9 && strcmp(p + pl - 9, "NOTES.txt") == 0) continue;
+                    manifest_trim(r->files[i].text, r->files[i].len, &ta, &tb);
+                    if (ta == tb) continue;
+                    buf_printf(&dump, "---\n# Source: %s\n", p);
+                    buf_put(&dump, r->files[i].text, r->files[i].len);
+                    buf_putc(&dump, '\n');
+                }
+            }
+            size_t a, b;
+            manifest_trim(dump.p, dump.len, &a, &b);
+            buf_put(&r->out, dump.p + a, b - a);
+            buf_putc(&r->out, '\n');
+        }
+    }
+    if (o->debug && sg_helm_major == 3) buf_printf(&r->log, "helm.go:86: [debug] %s\n", e.p);
     r->error = e.p;
     r->ok = false;
     return r;

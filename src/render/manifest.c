@@ -495,8 +495,7 @@ static int hook_classify(const head *h, const char **types, int *is_test)
     return 1;
 }
 
-/* slog TextHandler value quoting. */
-static void slog_value(sg_buf *b, const char *s)
+void manifest_slog_value(sg_buf *b, const char *s)
 {
     size_t n = strlen(s);
     int quote = n == 0;
@@ -697,7 +696,7 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
                     buf_putc(&res->log, '\n');
                 } else {
                     buf_puts(&res->log, "level=INFO msg=\"skipping unknown hooks\" hookTypes=");
-                    slog_value(&res->log, types);
+                    manifest_slog_value(&res->log, types);
                     buf_putc(&res->log, '\n');
                 }
                 continue;

@@ -77,6 +77,10 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
  * (Go's error text, e.g. "open d/x: permission denied"). */
 int manifest_commit(const mf_result *res, const char **errmsg);
 
+/* Append `s` as Go's log/slog TextHandler prints a string value (quoted with
+ * strconv.Quote when empty or when it holds spaces, '=', '"' or non-printables). */
+void manifest_slog_value(sg_buf *b, const char *s);
+
 /* ---- pieces, exported for tests ---- */
 
 /* Split `text` as Go's regexp.MustCompile(`(?:^|\s*\n)---\s*`).Split(text, -1) does.
