@@ -50,7 +50,9 @@ struct sg_helmchart {
     bool disabled;             /* unused: deps.c removes disabled subcharts from deps */
     bool deps_checked, deps_done; /* deps.c bookkeeping */
     const char *log;           /* root only: Helm's log lines printed while loading (symlink
-                                  notices), each ending in "\n", or NULL; goes to stderr */
+                                  notices), each ending in "\n", or NULL.  The caller puts
+                                  them on stderr right after loading (before the
+                                  deprecation warning), as Helm does. */
 };
 
 /* Load the chart named by a `helm template` CHART argument: a directory (and its
