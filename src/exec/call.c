@@ -255,6 +255,7 @@ xval call_function(struct sg_exec *s, xval dot, const sg_funcdef *f, const sg_no
     sg_value res;
     sg_error *err = NULL;
     if (!protected_call(f->fn, &fc, (int)num_in, av, &res, &err)) raise_call_error(s, node, name, err);
+    if (res.kind == VK_NIL) res = sg_nil;
     return (xval){ res, res.kind == VK_NIL };
 }
 
@@ -269,7 +270,25 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, co
     sg_value res = sg_nil;
     bool found = false;
     sg_error *err = NULL;
-    if (!protected_method(o, name, (int)num_in, av, &res, &found, &err)) raise_call_error(s, node, name, err);
+    if (!protected_method(o, name, (int)num_in, av, &res, &found, &err)) {
+        /* A string parameter refused an argument: Go blames the first non-string argument,
+         * and a literal there fails evalArg ("expected string; found 5"). */
+        if (err->kind == SG_ERR_EXEC && !err->tmpl && err->msg &&
+            strncmp(err->msg, "wrong type for value; expected string;", 38) == 0) {
+            for (size_t i = 0; i < na; i++) {
+                if (av[i].kind == VK_STRING) continue;
+                const sg_node *an = args[i + 1];
+                exec_at(s, an);
+                if (an->type == N_NIL) exec_errorf(s, "cannot assign nil to string");
+                if (an->type == N_NUMBER || an->type == N_BOOL)
+                    exec_errorf(s, "expected string; found %s", node_string(an));
+                exec_errorf(s, "%s", err->msg);
+            }
+        }
+        if (err->kind == SG_ERR_EXEC && !err->tmpl && err->msg && strncmp(err->msg, "wrong number of args", 20) == 0)
+            exec_at(s, node); /* Go checks the arity before evaluating arguments */
+        raise_call_error(s, node, name, err);
+    }
     if (!found) return false;
     *out = (xval){ res, false };
     return true;

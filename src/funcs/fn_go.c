@@ -54,7 +54,10 @@ sg_value fn_go_len(sg_fcall *c, int argc, sg_value *argv)
     case VK_LIST: return val_int((int64_t)list_len(v));
     case VK_MAP: return val_int((int64_t)map_len(v));
     case VK_OBJECT:
-        if (v.u.o->type->asmap) return val_int((int64_t)map_len(v.u.o->type->asmap(v.u.o)));
+        if (v.u.o->type->asmap) {
+            sg_value cv = v.u.o->type->asmap(v.u.o);
+            return val_int((int64_t)(cv.kind == VK_LIST ? list_len(cv) : cv.kind == VK_MAP ? map_len(cv) : 0));
+        }
         break;
     default: break;
     }
