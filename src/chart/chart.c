@@ -344,11 +344,6 @@ static void fpush(fvec *f, sg_chartfile x)
     f->v[f->n++] = x;
 }
 
-static int fcmp(const void *a, const void *b)
-{
-    return strcmp(((const sg_chartfile *)a)->path, ((const sg_chartfile *)b)->path);
-}
-
 static bool has_suffix(const char *s, const char *suf)
 {
     size_t n = strlen(s), m = strlen(suf);
@@ -466,8 +461,8 @@ static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char 
     c->is_library = !strcmp(mstr(md, "type"), "library");
     sg_value dep;
     c->deprecated = map_get(md, "deprecated", &dep) && dep.kind == VK_BOOL && dep.u.b;
-    if (tpl.n) qsort(tpl.v, tpl.n, sizeof *tpl.v, fcmp);
-    if (fl.n) qsort(fl.v, fl.n, sizeof *fl.v, fcmp);
+    /* kept in load order (Helm's walk order: lexical per directory), which is also the
+     * order of CRDObjects */
     c->templates = tpl.v;
     c->ntemplates = tpl.n;
     c->files = fl.v;

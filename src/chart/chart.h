@@ -32,11 +32,12 @@ struct sg_helmchart {
     sg_value values;           /* values.yaml (map, maybe empty), gotype GT_DEFAULT */
     const char *schema;        /* values.schema.json bytes, or NULL */
     size_t schemalen;
-    sg_chartfile *templates;   /* templates/... (after ignore rules), sorted by path */
+    sg_chartfile *templates;   /* templates/... (after ignore rules), in load order */
     size_t ntemplates;
-    sg_chartfile *files;       /* everything .Files sees, sorted by path */
+    sg_chartfile *files;       /* everything .Files sees, in load order (directory walk:
+                                  lexical per directory, as Go's sympath.Walk) */
     size_t nfiles;
-    sg_chartfile *crds;        /* crds/... (.yaml/.yml/.json are used by Helm), sorted */
+    sg_chartfile *crds;        /* crds/...{.yaml,.yml,.json} in load order (CRDObjects) */
     size_t ncrds;
     sg_helmchart **deps;       /* subcharts from charts/ (directories), sorted by dir name;
                                   after deps_process: Helm's order (undeclared first, then

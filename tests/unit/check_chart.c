@@ -71,7 +71,7 @@ START_TEST(t_loader_classifies_templates_files_crds_and_subcharts)
     ck_assert_ptr_nonnull(c->schema);
     ck_assert_uint_eq(c->ntemplates, 1);
     ck_assert_uint_eq(c->nfiles, 4); /* README.md, charts/x.prov, crds/c.yaml, crds/readme.txt */
-    ck_assert_str_eq(c->files[0].path, "README.md");
+    ck_assert_str_eq(c->files[0].path, "crds/c.yaml"); /* load order is kept */
     ck_assert_uint_eq(c->ncrds, 1);
     ck_assert_uint_eq(c->ndeps, 1);
     ck_assert_str_eq(c->deps[0]->name, "subname");
