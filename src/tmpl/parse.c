@@ -12,6 +12,7 @@
 #include "../base/buf.h"
 #include "../base/err.h"
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ typedef struct pctx {
     sg_tset *trees;           /* this parse's tree set (Go's treeSet) */
     const char *stack_base;   /* frame address when parsing started */
     size_t stack_budget;      /* bytes of C stack the recursion may use */
+    int nest_depth;           /* if/with/range/block nesting (our limit; Go has none) */
 } pctx;
 
 typedef struct pvar { const char *s; size_t n; } pvar;
@@ -884,6 +886,7 @@ decls:;
 static sg_node *parse_control(parser *p, sg_nodetype type, const char *context)
 {
     size_t nvars = p->nvars;
+    if (++p->c->nest_depth > PARSE_MAX_NEST_DEPTH) fail(p, "max expression depth exceeded");
     sg_node *pipe = pipeline(p, context, ITEM_RIGHT_DELIM);
     sg_node *next_n = NULL, *else_list = NULL;
     if (type == N_RANGE) p->range_depth++;
@@ -904,6 +907,7 @@ static sg_node *parse_control(parser *p, sg_nodetype type, const char *context)
         }
     }
     p->nvars = nvars;
+    p->c->nest_depth--;
     sg_node *n = newnode(p, type, pipe->pos);
     n->u.branch.pipe = pipe;
     n->u.branch.list = list;
@@ -958,7 +962,9 @@ static sg_node *block_control(parser *p)
     parser *b = sg_alloc(sizeof *b);
     parser_init(b, p->c, name);
     sg_node *end = NULL;
+    if (++p->c->nest_depth > PARSE_MAX_NEST_DEPTH) fail(p, "max expression depth exceeded");
     b->tree->root = item_list(b, &end);
+    p->c->nest_depth--;
     if (end->type != N_END_) fail(p, sg_sprintf("unexpected %s in %s", node_str_for(end), context));
     tree_add(b);
 
@@ -1113,21 +1119,30 @@ static size_t stack_budget(void)
     return lim / 4;
 }
 
-sg_tree *parse_template(sg_tset *set, const char *name, const char *text, size_t len,
-                        bool (*has_func)(const char *name))
+typedef struct pjob {
+    sg_tset *set;
+    const char *name, *text;
+    size_t len;
+    bool (*has_func)(const char *name);
+    size_t budget;
+    sg_tree *result;
+    sg_error *err;
+} pjob;
+
+static sg_tree *do_parse(pjob *j)
 {
     pctx *c = sg_alloc(sizeof *c);
-    c->text = sg_strndup(text, len);
-    c->len = len;
-    c->parse_name = sg_strdup(name);
-    c->has_func = has_func;
+    c->text = sg_strndup(j->text, j->len);
+    c->len = j->len;
+    c->parse_name = sg_strdup(j->name);
+    c->has_func = j->has_func;
     c->trees = tset_new();
     c->stack_base = (const char *)__builtin_frame_address(0);
-    c->stack_budget = stack_budget();
-    lex_init(&c->lex, c->text, len);
-    if (has_func) {
-        c->lex.break_ok = !has_func("break");
-        c->lex.continue_ok = !has_func("continue");
+    c->stack_budget = j->budget;
+    lex_init(&c->lex, c->text, c->len);
+    if (j->has_func) {
+        c->lex.break_ok = !j->has_func("break");
+        c->lex.continue_ok = !j->has_func("continue");
     }
     parser *t = sg_alloc(sizeof *t);
     parser_init(t, c, c->parse_name);
@@ -1135,6 +1150,49 @@ sg_tree *parse_template(sg_tset *set, const char *name, const char *text, size_t
     tree_add(t);
     size_t n;
     const char **names = tset_names(c->trees, &n);
-    for (size_t i = 0; i < n; i++) tset_add(set, tset_get(c->trees, names[i]));
+    for (size_t i = 0; i < n; i++) tset_add(j->set, tset_get(c->trees, names[i]));
     return t->tree;
+}
+
+/* The parser recurses once per nesting level, as Go's does; Go's stacks grow, ours do
+ * not.  So the parse runs on a thread with a roomy stack (the caller waits, so the
+ * arena and the catch chain are never used concurrently); errors are caught there and
+ * re-thrown here.  Without the thread, the parse runs inline with a smaller budget. */
+enum { PARSE_STACK = 60u << 20, PARSE_STACK_MARGIN = 1u << 20 }; /* ASan wants <= 64MB */
+
+static void *parse_thread(void *arg)
+{
+    pjob *j = arg;
+    sg_catch c;
+    if (SG_TRY(&c)) {
+        j->result = do_parse(j);
+        catch_pop(&c);
+    } else {
+        catch_pop(&c);
+        j->err = c.err;
+    }
+    return NULL;
+}
+
+sg_tree *parse_template(sg_tset *set, const char *name, const char *text, size_t len,
+                        bool (*has_func)(const char *name))
+{
+    pjob j = { set, name, text, len, has_func, PARSE_STACK - PARSE_STACK_MARGIN, NULL, NULL };
+    pthread_attr_t attr;
+    pthread_t th;
+    bool threaded = false;
+    if (pthread_attr_init(&attr) == 0) {
+        if (pthread_attr_setstacksize(&attr, PARSE_STACK) == 0 &&
+            pthread_create(&th, &attr, parse_thread, &j) == 0) {
+            pthread_join(th, NULL);
+            threaded = true;
+        }
+        pthread_attr_destroy(&attr);
+    }
+    if (!threaded) {
+        j.budget = stack_budget();
+        return do_parse(&j);
+    }
+    if (j.err) sg_throw(j.err);
+    return j.result;
 }

@@ -36,9 +36,12 @@ sg_tree *parse_template(sg_tset *set, const char *name, const char *text, size_t
 /* Go's parse.IsEmptyTree: n (a list) holds nothing but space-only text and comments. */
 bool parse_is_empty_tree(const sg_node *n);
 
-/* Nesting guard: parenthesised pipelines deeper than Go's maxStackDepth (10000), or
- * control structures nested so deep that the C stack budget is spent, give the parse
- * error "max expression depth exceeded" instead of overflowing the stack. */
+/* Nesting guards, all giving the parse error "max expression depth exceeded":
+ * parenthesised pipelines nested deeper than Go's maxStackDepth (10000, as Go);
+ * if/with/range/block nested deeper than PARSE_MAX_NEST_DEPTH (ours: Go has no limit but
+ * overflows its 1GB stack near a million); and, as a last resort, a C stack budget.
+ * So a tree never nests control nodes deeper than PARSE_MAX_NEST_DEPTH. */
 #define PARSE_MAX_PAREN_DEPTH 10000
+#define PARSE_MAX_NEST_DEPTH 10000
 
 #endif
