@@ -789,31 +789,81 @@ static void merge_values(sg_value dst, sg_value src)
     }
 }
 
+/* k8s.io/apimachinery's YAMLReader over a LineReader, as Helm 4's LoadValues reads a file:
+ * lines lose "\n"/"\r\n" and get "\n" back; a line starting with "---" ends a document
+ * (only spaces or a comment may follow it).  Returns the chunks as a list of strings, or
+ * NULL with *err set. */
+static sg_value split_documents(const char *text, size_t len, const char **err)
+{
+    sg_value chunks = val_list(1);
+    sg_buf cur;
+    buf_init(&cur);
+    size_t i = 0;
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        size_t next = nl ? end + 1 : len;
+        size_t l = end - i;
+        if (nl && l > 0 && text[end - 1] == '\r') l--;
+        const char *line = text + i;
+        if (l >= 3 && line[0] == '-' && line[1] == '-' && line[2] == '-') {
+            size_t a = 3, b = l;
+            while (a < b && (line[a] == ' ' || line[a] == '\t' || line[a] == '\r' || line[a] == '\v' || line[a] == '\f')) a++;
+            while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\t' || line[b - 1] == '\r' || line[b - 1] == '\v' || line[b - 1] == '\f')) b--;
+            if (b > a && line[a] != '#') {
+                *err = sg_sprintf("error reading yaml document: invalid Yaml document separator: %.*s",
+                                  (int)(b - a), line + a);
+                return sg_nil;
+            }
+            if (cur.len) {
+                list_push(chunks, val_str_nocopy(cur.p, cur.len));
+                buf_init(&cur);
+            }
+            i = next;
+            continue;
+        }
+        buf_put(&cur, line, l);
+        buf_putc(&cur, '\n');
+        i = next;
+    }
+    if (cur.len) list_push(chunks, val_str_nocopy(cur.p, cur.len));
+    return chunks;
+}
+
+static const char *not_a_map(sg_value v)
+{
+    return sg_sprintf("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal %s into "
+                      "Go value of type map[string]interface {}", yl_json_kind(v));
+}
+
 int yamlio_load_values(const char *text, size_t len, sg_value *out, const char **err)
 {
-    const char *pfx = sg_helm_major >= 4 ? "cannot unmarshal yaml document: " : "";
-    sg_value docs;
     const char *e;
-    if (sg_helm_major >= 4) {
-        if (yamlio_load_all(text, len, &docs, &e) < 0) { *err = wrap(pfx, e); return -1; }
-    } else {
-        sg_value v;
+    sg_value v;
+    if (sg_helm_major < 4) {
+        /* chartutil.ReadValues: yaml.Unmarshal of the whole file, first document only */
         if (yamlio_load(text, len, &v, &e) < 0) { *err = e; return -1; }
-        docs = val_list(1);
-        list_push(docs, v);
+        if (v.kind == VK_NIL) v = val_map();
+        if (v.kind != VK_MAP) { *err = not_a_map(v); return -1; }
+        *out = v;
+        return 0;
     }
+    /* Helm 4 LoadValues: every document of the stream, merged (later wins) */
+    sg_value chunks = split_documents(text, len, &e);
+    if (chunks.kind == VK_NIL) { *err = e; return -1; }
     sg_value m = val_map();
-    for (size_t i = 0; i < list_len(docs); i++) {
-        sg_value v = list_get(docs, i);
-        if (v.kind == VK_NIL) continue;
-        if (v.kind != VK_MAP) {
-            *err = wrap(pfx, sg_sprintf("error unmarshaling JSON: while decoding JSON: json: "
-                                        "cannot unmarshal %s into Go value of type "
-                                        "map[string]interface {}", yl_json_kind(v)));
+    for (size_t i = 0; i < list_len(chunks); i++) {
+        sg_value c = list_get(chunks, i);
+        if (yamlio_load(c.u.s.p, c.u.s.n, &v, &e) < 0) {
+            *err = wrap("cannot unmarshal yaml document: ", e);
             return -1;
         }
-        if (i == 0) m = v;
-        else merge_values(m, v);
+        if (v.kind == VK_NIL) continue;
+        if (v.kind != VK_MAP) {
+            *err = wrap("cannot unmarshal yaml document: ", not_a_map(v));
+            return -1;
+        }
+        merge_values(m, v);
     }
     *out = m;
     return 0;
