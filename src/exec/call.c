@@ -11,7 +11,9 @@
  */
 #include "call.h"
 #include "../base/arena.h"
+#include "../io/yaml.h"
 #include "../tmpl/node.h"
+#include "../value/gofmt.h"
 #include <string.h>
 
 static const xval invalid = { { 0 }, false };
@@ -179,6 +181,22 @@ static bool protected_method(sg_object *o, const char *name, int argc, sg_value 
     return false;
 }
 
+static sg_value values_body(sg_value recv, const char *name, const sg_value *argv);
+
+/* Run a Values method body; false and *err when it threw. */
+static bool protected_values(sg_value recv, const char *name, const sg_value *argv, sg_value *out,
+                             sg_error **err, sg_catch *c)
+{
+    if (SG_TRY(c)) {
+        *out = values_body(recv, name, argv);
+        catch_pop(c);
+        return true;
+    }
+    catch_pop(c);
+    *err = c->err;
+    return false;
+}
+
 static _Noreturn void raise_call_error(struct sg_exec *s, const sg_node *node, const char *name, sg_error *e)
 {
     if (e->kind == SG_ERR_EXEC && !e->tmpl) exec_errorf(s, "%s", e->msg);
@@ -291,5 +309,117 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, co
     }
     if (!found) return false;
     *out = (xval){ res, false };
+    return true;
+}
+
+/* ---- methods of chartutil.Values / common.Values (the dot, .Values, .Template) ---- */
+
+static const char *quote_key(const char *k)
+{
+    sg_buf b;
+    buf_init(&b);
+    gofmt_quote(&b, k, strlen(k));
+    return b.p;
+}
+
+/* Values.Table: walk a dotted path of nested maps; ErrNoTable on the first miss. */
+static bool values_table(sg_value v, const char *path, sg_value *out, const char **missing)
+{
+    const char *p = path;
+    for (;;) {
+        const char *dot = strchr(p, '.');
+        size_t n = dot ? (size_t)(dot - p) : strlen(p);
+        const char *key = sg_strndup(p, n);
+        sg_value x;
+        if (!map_getn(v, key, n, &x)) {
+            *missing = key;
+            return false;
+        }
+        if (x.kind != VK_MAP || x.gotype == GT_MAP_STRING) {
+            *missing = key;
+            return false;
+        }
+        v = x;
+        if (!dot) break;
+        p = dot + 1;
+    }
+    *out = v;
+    return true;
+}
+
+static bool is_table(sg_value v) { return v.kind == VK_MAP && v.gotype == GT_DEFAULT; }
+
+/* Run a Values method body; throws Go's error text. */
+static sg_value values_body(sg_value recv, const char *name, const sg_value *argv)
+{
+    if (!strcmp(name, "YAML")) {
+        sg_buf b;
+        buf_init(&b);
+        const char *err = NULL;
+        if (yamlio_marshal(&b, recv, &err) != 0) sg_throwf("%s", err ? err : "yaml error");
+        return val_str_nocopy(b.p, b.len);
+    }
+    if (!strcmp(name, "AsMap")) {
+        if (map_len(recv) == 0) return val_map();
+        sg_value m = recv;
+        m.gotype = GT_DEFAULT;
+        return m;
+    }
+    if (!strcmp(name, "Table")) {
+        sg_value t;
+        const char *missing;
+        if (!values_table(recv, argv[0].u.s.p, &t, &missing)) sg_throwf("%s is not a table", quote_key(missing));
+        t.gotype = GT_MAP_VALUES;
+        return t;
+    }
+    /* PathValue */
+    const char *path = argv[0].u.s.p;
+    if (!*path) sg_throwf("YAML path cannot be empty");
+    const char *last = strrchr(path, '.');
+    sg_value t = recv, x;
+    const char *key = last ? last + 1 : path;
+    if (last) {
+        const char *missing;
+        if (!values_table(recv, sg_strndup(path, (size_t)(last - path)), &t, &missing))
+            sg_throwf("%s is not a value", quote_key(key));
+    }
+    if (map_get(t, key, &x) && !is_table(x)) return x;
+    sg_throwf("%s is not a value", quote_key(key));
+}
+
+bool call_values_method(struct sg_exec *s, xval dot, sg_value recv, const char *name, const sg_node *node,
+                        const sg_node *const *args, size_t nargs, const xval *final, xval *out)
+{
+    int np;
+    if (!strcmp(name, "YAML") || !strcmp(name, "AsMap")) np = 0;
+    else if (!strcmp(name, "Table") || !strcmp(name, "PathValue") || !strcmp(name, "Encode")) np = 1;
+    else return false;
+    size_t na = args && nargs > 0 ? nargs - 1 : 0;
+    size_t num_in = na + (final ? 1 : 0);
+    if (num_in != (size_t)np) exec_errorf(s, "wrong number of args for %s: want %d got %zu", name, np, num_in);
+    sg_value argv[1] = { sg_nil };
+    if (!strcmp(name, "Encode")) {
+        xval a;
+        if (na) {
+            const sg_node *n = args[1];
+            exec_at(s, n);
+            if (n->type == N_BOOL || n->type == N_NUMBER || n->type == N_STRING)
+                exec_errorf(s, "can't handle %s for arg of type io.Writer", node_string(n));
+            a = n->type == N_NIL ? (xval){ sg_nil, true } : eval_arg(s, dot, 'v', n);
+        } else {
+            a = *final;
+        }
+        if (a.v.kind != VK_NIL)
+            exec_errorf(s, "wrong type for value; expected io.Writer; got %s", val_typename(a.v));
+        exec_at(s, node);
+        exec_error_cause(s, "error calling Encode: ",
+                         err_new(SG_ERR_PLAIN, "runtime error: invalid memory address or nil pointer dereference"));
+    }
+    if (np == 1) argv[0] = na ? eval_arg(s, dot, 's', args[1]).v : validate(s, *final, 's').v;
+    sg_catch c;
+    sg_error *err = NULL;
+    sg_value res = sg_nil;
+    if (!protected_values(recv, name, argv, &res, &err, &c)) raise_call_error(s, node, name, err);
+    *out = (xval){ res, !strcmp(name, "PathValue") };
     return true;
 }

@@ -76,4 +76,11 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name,
                  const sg_node *node, const sg_node *const *args, size_t nargs,
                  const xval *final, xval *out);
 
+/* Methods of Helm's Values map type (YAML, AsMap, Table, PathValue, Encode), which
+ * shadow map keys of the same name on the dot, .Values and .Template.  Returns false
+ * (evaluating nothing) for other names. */
+bool call_values_method(struct sg_exec *s, xval dot, sg_value recv, const char *name,
+                        const sg_node *node, const sg_node *const *args, size_t nargs,
+                        const xval *final, xval *out);
+
 #endif

@@ -472,6 +472,9 @@ static xval eval_field(struct sg_exec *s, xval dot, const char *name, const sg_n
         v = o->type->asmap(o);
     }
     if (v.kind == VK_MAP) {
+        xval mres;
+        if (v.gotype == GT_MAP_VALUES && call_values_method(s, dot, v, name, node, args, nargs, final, &mres))
+            return mres;
         if (has_args) exec_errorf(s, "%s is not a method but has arguments", name);
         sg_value out;
         bool iface = v.gotype != GT_MAP_STRING;
