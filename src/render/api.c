@@ -21,6 +21,7 @@
 #include "../value/value.h"
 #include "engine.h"
 #include "manifest.h"
+#include "schema.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,6 +275,7 @@ static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, v
     sg_value vals = values_coalesce(ch, user, &vlog);
     if (o->debug && major != 3) debug_deps(&r->log, ch, dc, ndc);
     buf_put(&r->log, vlog.p, vlog.len);
+    if (!o->skip_schema_validation) schema_validate_chart(ch, vals);
     const char *ns = o->namespace_name ? o->namespace_name : "default";
     sg_value release = chart_release_value(relname, ns, o->is_upgrade);
 
