@@ -1,0 +1,2 @@
+{{ define "ie.x" }}
+{{ .Values.a.b }}{{ end }}
