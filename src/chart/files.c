@@ -151,9 +151,7 @@ static int gmatch(const char *p, const char *s, int depth)
             size_t sl;
             unsigned r = decode(s, &sl);
             bool match = false;
-            bool first = true;
-            while (*q && (*q != ']' || first)) {
-                first = false;
+            while (*q && *q != ']') {
                 size_t l;
                 unsigned lo = decode(q, &l), hi = lo;
                 q += l;
@@ -179,46 +177,67 @@ static int gmatch(const char *p, const char *s, int depth)
     return *s == 0;
 }
 
-typedef struct glob { const char **alts; size_t n; bool all, none; } glob;
+typedef struct glob {
+    const char **alts;          /* brace-free alternatives */
+    size_t n;
+    bool all, none;             /* compile error (Helm then matches everything) / never */
+    const char *prefix, *suffix; /* gobwas' PrefixSuffix matcher for LIT**LIT */
+} glob;
 
+static bool literal(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strchr("*?[]{}\\", s[i])) return false;
+    return true;
+}
+
+/* glob.Compile(pattern, '/') with the behaviours Helm users can observe: a malformed
+ * class ("[", "[]", "[x-]") fails to compile (Helm then uses "**"); unclosed braces are
+ * closed at the end (an empty unclosed group matches nothing); a trailing backslash
+ * matches nothing; LITERAL**LITERAL is gobwas' PrefixSuffix matcher, which lets the
+ * prefix and suffix overlap (prefix "files/", suffix "/y.txt" match "files/y.txt"). */
 static glob compile(const char *pattern)
 {
     glob g = { 0 };
-    size_t cap = 0;
-    if (!expand(pattern, &g.alts, &g.n, &cap)) {
-        /* gobwas: an unclosed '[' fails to compile (Helm then matches everything); an
-         * unclosed '{' compiles to a matcher that matches nothing */
-        int depth = 0;
-        bool cls = false;
-        for (const char *q = pattern; *q; q++) {
-            if (*q == '\\' && q[1]) { q++; continue; }
-            if (cls) { if (*q == ']') cls = false; continue; }
-            if (*q == '[') cls = true;
-            else if (*q == '{') depth++;
-            else if (*q == '}' && depth) depth--;
+    size_t plen = strlen(pattern);
+    int depth = 0;
+    const char *last_open = NULL;
+    for (size_t i = 0; i < plen; i++) {
+        char c = pattern[i];
+        if (c == '\\') {
+            if (i + 1 >= plen) { g.none = true; return g; }
+            i++;
+            continue;
         }
-        if (cls) g.all = true;
-        else g.none = true;
+        if (c == '[') {
+            size_t j = i + 1;
+            if (j < plen && pattern[j] == '!') j++;
+            size_t start = j;
+            while (j < plen && pattern[j] != ']') j++;
+            if (j >= plen || j == start || pattern[j - 1] == '-') { g.all = true; return g; }
+            i = j;
+            continue;
+        }
+        if (c == '{') { depth++; last_open = pattern + i; }
+        else if (c == '}' && depth > 0) depth--;
+    }
+    const char *p = pattern;
+    if (depth > 0) {
+        if (last_open[1] == 0) { g.none = true; return g; }
+        sg_buf b;
+        buf_init(&b);
+        buf_puts(&b, pattern);
+        for (int d = 0; d < depth; d++) buf_putc(&b, '}');
+        p = b.p;
+    }
+    const char *ss = strstr(p, "**");
+    if (ss && ss != p && ss[2] && ss[2] != '*' && literal(p, (size_t)(ss - p)) && literal(ss + 2, strlen(ss + 2))) {
+        g.prefix = sg_strndup(p, (size_t)(ss - p));
+        g.suffix = ss + 2;
         return g;
     }
-    for (size_t i = 0; i < g.n; i++) {
-        const char *a = g.alts[i];
-        size_t l = strlen(a);
-        if (l && a[l - 1] == '\\') { g.all = true; return g; }
-        if (gmatch(a, "", 0) < 0) { g.all = true; return g; }
-        /* an unclosed class is a compile error */
-        for (const char *q = a; *q; q++) {
-            if (*q == '\\' && q[1]) { q++; continue; }
-            if (*q == '[') {
-                const char *e = q + 1;
-                if (*e == '!') e++;
-                if (*e == ']') e++;
-                while (*e && *e != ']') e++;
-                if (!*e) { g.all = true; return g; }
-                q = e;
-            }
-        }
-    }
+    size_t cap = 0;
+    if (!expand(p, &g.alts, &g.n, &cap)) g.all = true;
     return g;
 }
 
@@ -226,6 +245,10 @@ static bool gmatch_all(const glob *g, const char *name)
 {
     if (g->all) return true;
     if (g->none) return false;
+    if (g->prefix) {
+        size_t n = strlen(name), pl = strlen(g->prefix), sl = strlen(g->suffix);
+        return n >= pl && n >= sl && !memcmp(name, g->prefix, pl) && !memcmp(name + n - sl, g->suffix, sl);
+    }
     for (size_t i = 0; i < g->n; i++)
         if (gmatch(g->alts[i], name, 0) == 1) return true;
     return false;

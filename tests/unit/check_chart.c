@@ -251,6 +251,14 @@ static const char *const globs[][2] = {
     { "files/*/*", "files/a/y.txt " },
     { "files/[x", "files/a/b/z.txt files/a/y.txt files/b.yaml files/empty.txt files/nonl.txt files/x.txt top.txt " },
     { "{files/x.txt,top.txt}", "files/x.txt top.txt " },
+    { "files/**/y.txt", "files/a/y.txt " },      /* PrefixSuffix: prefix and suffix may overlap */
+    { "files/a/**/z.txt", "files/a/b/z.txt " },
+    { "files/{x.txt", "files/x.txt " },          /* unclosed brace closed at the end */
+    { "*{", "" },
+    { "files/[]x].txt", "files/a/b/z.txt files/a/y.txt files/b.yaml files/empty.txt files/nonl.txt files/x.txt top.txt " },
+    { "files/[x-].txt", "files/a/b/z.txt files/a/y.txt files/b.yaml files/empty.txt files/nonl.txt files/x.txt top.txt " },
+    { "files/\\", "" },
+    { "files/[^x].txt", "files/x.txt " },        /* only '!' negates */
 };
 
 START_TEST(t_files_glob_uses_gobwas_semantics)
