@@ -313,6 +313,10 @@ static const char *const rx_src[RX_N] = {
 };
 static pcre2_code *rx[RX_N];
 static pcre2_match_data *md;
+/* Backtracking bound: pathological constraint strings ("1  1  1 ... !") fail quickly
+ * instead of taking exponential time; RE2 (Go) is linear, and such strings are invalid
+ * there too. */
+static pcre2_match_context *mctx;
 
 #define MAXG 24 /* capture groups we read, +1 */
 
@@ -335,14 +339,16 @@ static void rx_init(void)
         }
     }
     md = pcre2_match_data_create(MAXG, NULL);
-    if (!md) { fprintf(stderr, "sparkgen: out of memory\n"); abort(); }
+    mctx = pcre2_match_context_create(NULL);
+    if (!md || !mctx) { fprintf(stderr, "sparkgen: out of memory\n"); abort(); }
+    pcre2_set_match_limit(mctx, 200000);
 }
 
 /* Run regex r on s[0..n) from `start`; on success copy the offsets into *m. */
 static bool rx_match(int r, const char *s, size_t n, size_t start, match *m)
 {
     rx_init();
-    int rc = pcre2_match(rx[r], (PCRE2_SPTR)s, n, start, 0, md, NULL);
+    int rc = pcre2_match(rx[r], (PCRE2_SPTR)s, n, start, 0, md, mctx);
     if (rc < 0) return false;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     uint32_t cnt = pcre2_get_ovector_count(md);
