@@ -1,0 +1,72 @@
+/* check_schema.c - unit tests of values.schema.json validation messages (v4 and v3),
+ * expected texts taken from real helm v4.1.4 / v3.17.3. */
+#include <check.h>
+#include <string.h>
+#include "../../src/base/arena.h"
+#include "../../src/io/json.h"
+#include "../../src/render/schema.h"
+#include "../../src/value/value.h"
+
+static int saved_major;
+static void setup(void) { arena_push(); saved_major = sg_helm_major; sg_helm_major = 4; }
+static void teardown(void) { sg_helm_major = saved_major; arena_pop(); }
+
+static const char *check(const char *schema, const char *json)
+{
+    sg_value v;
+    const char *err;
+    ck_assert_int_eq(jsonio_parse(json, strlen(json), &v, &err), 0);
+    return schema_errors(schema, strlen(schema), v);
+}
+
+START_TEST(t_valid_values_give_no_message)
+{
+    ck_assert_str_eq(check("{\"type\":\"object\",\"properties\":{\"r\":{\"type\":\"integer\"}}}", "{\"r\":2.0}"), "");
+}
+END_TEST
+
+START_TEST(t_v4_messages_name_the_json_pointer)
+{
+    ck_assert_str_eq(check("{\"type\":\"object\",\"required\":[\"image\"]}", "{}"), "- at '': missing property 'image'\n");
+    ck_assert_str_eq(check("{\"properties\":{\"replicas\":{\"minimum\":1}}}", "{\"replicas\":0}"),
+                     "- at '/replicas': minimum: got 0, want 1\n");
+    ck_assert_str_eq(check("{\"properties\":{\"r\":{\"type\":\"integer\"}}}", "{\"r\":\"1.5\"}"),
+                     "- at '/r': got string, want integer\n");
+    ck_assert_str_eq(check("{\"properties\":{\"e\":{\"type\":[\"string\",\"null\"]}}}", "{\"e\":1}"),
+                     "- at '/e': got number, want null or string\n");
+}
+END_TEST
+
+START_TEST(t_v4_groups_several_failures_of_one_location)
+{
+    ck_assert_str_eq(check("{\"properties\":{\"o\":{\"additionalProperties\":false,\"properties\":{\"a\":{\"type\":\"string\"}}}}}",
+                           "{\"o\":{\"a\":1,\"b\":2}}"),
+                     "- at '/o': validation failed\n  - at '/o/a': got number, want string\n"
+                     "  - at '/o': additional properties 'b' not allowed\n");
+}
+END_TEST
+
+START_TEST(t_v3_messages_use_field_paths)
+{
+    sg_helm_major = 3;
+    ck_assert_str_eq(check("{\"type\":\"object\",\"required\":[\"image\"]}", "{}"), "- (root): image is required\n");
+    ck_assert_str_eq(check("{\"properties\":{\"port\":{\"enum\":[80,443]}}}", "{\"port\":81}"),
+                     "- port: port must be one of the following: 80, 443\n");
+    ck_assert_str_eq(check("{\"properties\":{\"o\":{\"properties\":{\"a\":{\"type\":\"string\"}}}}}", "{\"o\":{\"a\":1}}"),
+                     "- o.a: Invalid type. Expected: string, given: integer\n");
+}
+END_TEST
+
+Suite *schema_suite(void);
+Suite *schema_suite(void)
+{
+    Suite *s = suite_create("schema");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, t_valid_values_give_no_message);
+    tcase_add_test(tc, t_v4_messages_name_the_json_pointer);
+    tcase_add_test(tc, t_v4_groups_several_failures_of_one_location);
+    tcase_add_test(tc, t_v3_messages_use_field_paths);
+    suite_add_tcase(s, tc);
+    return s;
+}
