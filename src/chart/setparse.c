@@ -27,6 +27,7 @@ typedef struct parser {
     size_t pos, len;
     setparse_mode mode;
     jmp_buf *panic;          /* innermost key()'s recover point */
+    int depth;               /* nesting of [i][j]... (C stack guard; Go has none) */
     const char *panicmsg;
 } parser;
 
@@ -345,6 +346,7 @@ static const char *list_item(parser *t, sg_value *list, long i, int level)
     if (last == '[') {
         long next;
         if ((err = key_index(t, &next))) return err;
+        if (++t->depth > 10000) return "list index nesting is too deep";
         sg_value crt = sg_nil;
         if (list->kind == VK_LIST && list_len(*list) > (size_t)i) {
             sg_value ex = list_get(*list, (size_t)i);
