@@ -684,7 +684,10 @@ sg_helmchart *chart_load_dir(const char *arg)
             sg_throwf("cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
                       "%s into Go value of type loader.chartBase", json_kind(raw));
         sg_value av;
-        if (raw.kind == VK_MAP && map_get(raw, "apiVersion", &av) && av.kind == VK_STRING) {
+        tctx t = { NULL, "chartBase" };
+        if (raw.kind == VK_MAP && map_get(raw, "apiVersion", &av)) av = as_string(&t, av, "apiVersion");
+        if (t.err) sg_throwf("cannot load Chart.yaml: %s", t.err);
+        if (raw.kind == VK_MAP && map_get(raw, "apiVersion", NULL) && av.kind == VK_STRING) {
             const char *a = av.u.s.p;
             if (!strcmp(a, "v3")) sg_throwf("invalid chart apiVersion");
             if (strcmp(a, "v1") && strcmp(a, "v2") && *a) sg_throwf("unsupported chart version");
