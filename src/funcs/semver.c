@@ -1,4 +1,5 @@
-/* semver.c - Masterminds/semver v3.4.0 versions and constraints (see semver.h).
+/* semver.c - Masterminds/semver versions and constraints (see semver.h): v3.4.0 as
+ * Helm v4.1.4 links it, or v3.3.0 (Helm v3.17.3) when sg_helm_major is 3.
  *
  * Versions are parsed by hand: the loose regex NewVersion uses is deterministic.
  * Constraints go through PCRE2 with the very regexes Masterminds compiles (Go's \s is
@@ -6,22 +7,34 @@
  * what counts as a constraint, and PCRE2's backtracking picks the same matches.
  * The compiled patterns and one match-data block live for the whole process (they are
  * not arena memory and nothing here can throw while they are in use).
+ *
+ * v3.3.0 differs only in: capitalised error texts, empty prerelease/metadata parts
+ * accepted by the validators (reachable through StrictNewVersion and Set*), and the
+ * prerelease rule of constraints (per constraint: a prerelease version only matches a
+ * constraint that names a prerelease; `!=` applies it only to wildcard constraints),
+ * where v3.4.0 decides per AND group.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "semver.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
+#include "../value/value.h"
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char E_INVALID[] = "invalid semantic version";
-static const char E_EMPTY[] = "version string empty";
-static const char E_CHARS[] = "invalid characters in version";
-static const char E_ZERO[] = "version segment starts with 0";
-static const char E_META[] = "invalid metadata string";
-static const char E_PRE[] = "invalid prerelease string";
+/* Masterminds v3.3.0 semantics (Helm 3) instead of v3.4.0. */
+static bool old(void) { return sg_helm_major < 4; }
+
+enum { E_INVALID, E_EMPTY, E_CHARS, E_ZERO, E_META, E_PRE };
+static const char *const etext[2][6] = {
+    { "invalid semantic version", "version string empty", "invalid characters in version",
+      "version segment starts with 0", "invalid metadata string", "invalid prerelease string" },
+    { "Invalid Semantic Version", "Version string empty", "Invalid characters in version",
+      "Version segment starts with 0", "Invalid Metadata string", "Invalid Prerelease string" },
+};
+static const char *E(int code) { return etext[old()][code]; }
 
 /* ---------------------------------------------------------------- versions */
 
@@ -85,11 +98,11 @@ static const char *validate_pre(const char *p, size_t n)
         size_t j = i;
         while (j < n && p[j] != '.') j++;
         size_t len = j - i;
-        if (len == 0) return E_PRE;
+        if (len == 0 && !old()) return E(E_PRE);
         if (contains_only_digits(p + i, len)) {
-            if (len > 1 && p[i] == '0') return E_ZERO;
+            if (len > 1 && p[i] == '0') return E(E_ZERO);
         } else if (!contains_only_allowed(p + i, len)) {
-            return E_PRE;
+            return E(E_PRE);
         }
         if (j >= n) return NULL;
         i = j + 1;
@@ -102,7 +115,7 @@ static const char *validate_meta(const char *p, size_t n)
     for (;;) {
         size_t j = i;
         while (j < n && p[j] != '.') j++;
-        if (j == i || !contains_only_allowed(p + i, j - i)) return E_META;
+        if ((j == i && !old()) || !contains_only_allowed(p + i, j - i)) return E(E_META);
         if (j >= n) return NULL;
         i = j + 1;
     }
@@ -125,7 +138,8 @@ static int segment(const char *s, size_t n, uint64_t *out, const char **err)
 {
     int rc = parse_uint(s, n, out);
     if (rc) {
-        *err = sg_sprintf("error parsing version segment: %s", parse_uint_error(s, n, rc));
+        *err = sg_sprintf("%s parsing version segment: %s", old() ? "Error" : "error",
+                          parse_uint_error(s, n, rc));
         return -1;
     }
     return 0;
@@ -143,7 +157,7 @@ int semver_parse(const char *s, size_t n, sg_semver *out, const char **err)
     ms = i;
     while (i < n && isdig(s[i])) i++;
     me = i;
-    if (me == ms) { *err = E_INVALID; return -1; }
+    if (me == ms) { *err = E(E_INVALID); return -1; }
     if (i + 1 < n && s[i] == '.' && isdig(s[i + 1])) {
         ns = ++i;
         while (i < n && isdig(s[i])) i++;
@@ -162,7 +176,7 @@ int semver_parse(const char *s, size_t n, sg_semver *out, const char **err)
         size_t j = scan_idents(s, n, i + 1);
         if (j > i + 1) { mets = i + 1; mete = j; i = j; }
     }
-    if (i != n) { *err = E_INVALID; return -1; }
+    if (i != n) { *err = E(E_INVALID); return -1; }
 
     memset(out, 0, sizeof *out);
     out->original = sg_strndup(s, n);
@@ -178,12 +192,12 @@ int semver_parse(const char *s, size_t n, sg_semver *out, const char **err)
 
 int semver_parse_strict(const char *s, size_t n, sg_semver *out, const char **err)
 {
-    if (n == 0) { *err = E_EMPTY; return -1; }
+    if (n == 0) { *err = E(E_EMPTY); return -1; }
     /* strings.SplitN(v, ".", 3) */
     const char *d1 = memchr(s, '.', n);
-    if (!d1) { *err = E_INVALID; return -1; }
+    if (!d1) { *err = E(E_INVALID); return -1; }
     const char *d2 = memchr(d1 + 1, '.', (size_t)(s + n - d1 - 1));
-    if (!d2) { *err = E_INVALID; return -1; }
+    if (!d2) { *err = E(E_INVALID); return -1; }
     const char *p[3] = { s, d1 + 1, d2 + 1 };
     size_t l[3] = { (size_t)(d1 - s), (size_t)(d2 - d1 - 1), (size_t)(s + n - d2 - 1) };
 
@@ -206,8 +220,8 @@ int semver_parse_strict(const char *s, size_t n, sg_semver *out, const char **er
         if ((*err = validate_pre(dash + 1, pl))) return -1;
     }
     for (int k = 0; k < 3; k++) {
-        if (!contains_only_digits(p[k], l[k])) { *err = E_CHARS; return -1; }
-        if (l[k] > 1 && p[k][0] == '0') { *err = E_ZERO; return -1; }
+        if (!contains_only_digits(p[k], l[k])) { *err = E(E_CHARS); return -1; }
+        if (l[k] > 1 && p[k][0] == '0') { *err = E(E_ZERO); return -1; }
     }
     uint64_t *dst[3] = { &out->major, &out->minor, &out->patch };
     for (int k = 0; k < 3; k++) {
@@ -444,7 +458,7 @@ static int parse_one(const char *c, size_t n, constraint *out, const char **err)
     }
     const char *verr;
     if (semver_parse(ver, strlen(ver), &out->con, &verr)) {
-        *err = "constraint parser error";
+        *err = old() ? "constraint Parser Error" : "constraint parser error";
         return -1;
     }
     return 0;
@@ -557,7 +571,8 @@ static bool c_tilde(const sg_semver *v, const constraint *c, bool inc)
 
 static bool c_check(const constraint *c, const sg_semver *v, bool inc)
 {
-    if (has_pre(v) && !inc) return false; /* every operator starts with this */
+    /* every operator starts with the prerelease rule (v3.3.0: `!=` only when dirty) */
+    if (has_pre(v) && !inc && (c->fn != OP_NE || c->dirty || !old())) return false;
     switch (c->fn) {
     case OP_TILDE_OR_EQ:
         if (c->dirty) return c_tilde(v, c, inc);
@@ -606,7 +621,8 @@ bool semver_check(const sg_semver_constraints *cs, const sg_semver *v)
     for (size_t i = 0; i < cs->n; i++) {
         bool joy = true;
         for (size_t k = 0; k < cs->g[i].n && joy; k++)
-            if (!c_check(&cs->g[i].c[k], v, cs->g[i].has_pre)) joy = false;
+            if (!c_check(&cs->g[i].c[k], v, old() ? has_pre(&cs->g[i].c[k].con) : cs->g[i].has_pre))
+                joy = false;
         if (joy) return true;
     }
     return false;

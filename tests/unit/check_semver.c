@@ -1,8 +1,8 @@
 /* check_semver.c - unit tests of semver.c against Masterminds/semver v3.4.0.
  *
  * Expected results were produced by the real Go library (v3.4.0, as linked by Helm
- * v4.1.4) on the same inputs; a differential run of 200k random constraints and
- * versions matched it exactly.  Row kinds: C = NewConstraint(a).Check(NewVersion(b))
+ * v4.1.4, and v3.3.0 for Helm 3 mode) on the same inputs; differential runs of 200k
+ * random constraints and versions matched both exactly.  Row kinds: C = NewConstraint(a).Check(NewVersion(b))
  * printed as "<bool> <Constraints.String()>", V = NewVersion(a) fields, S =
  * StrictNewVersion(a).String(), P = NewVersion(a).Compare(NewVersion(b)); "ERR <text>" is
  * the Go error text.
@@ -13,6 +13,7 @@
 #include "../../src/base/arena.h"
 #include "../../src/base/buf.h"
 #include "../../src/funcs/semver.h"
+#include "../../src/value/value.h"
 
 static void setup(void) { arena_push(); }
 static void teardown(void) { arena_pop(); }
@@ -85,6 +86,26 @@ static const row rows[] = {
     { "P", "1.0.0-01", "1.0.0-1", "ERR" },
 };
 
+/* Helm v3.17.3 links Masterminds/semver v3.3.0 (sg_helm_major 3); expected results from
+ * that Go library. */
+static const row rows3[] = {
+    { "C", ">=1.19-0", "v1.20.0-gke.1", "true >=1.19-0" },
+    { "C", ">=1.19-0, <2", "1.20.0-rc.1", "false >=1.19-0 <2" },
+    { "C", ">=1.19", "1.20.0-rc.1", "false >=1.19" },
+    { "C", "!=1.2.3", "1.2.4-rc.1", "true !=1.2.3" },
+    { "C", "!=1.2.x", "1.2.4-rc.1", "false !=1.2.x" },
+    { "C", ">=1.0.0-0 <=2.0.0", "1.5.0-beta", "false >=1.0.0-0 <=2.0.0" },
+    { "C", "1x", "1.0.0", "ERR constraint Parser Error" },
+    { "C", ">=1.0", "abc", "ERR Invalid Semantic Version" },
+    { "C", ">=1.0", "99999999999999999999.0.0", "ERR Error parsing version segment: strconv.ParseUint: parsing \"99999999999999999999\": value out of range" },
+    { "S", "1.2.3-a..b", "", "1.2.3-a..b" },
+    { "S", "1.2.3+a..b", "", "1.2.3+a..b" },
+    { "S", "01.2.3", "", "ERR Version segment starts with 0" },
+    { "S", "", "", "ERR Version string empty" },
+    { "S", "1.a.3", "", "ERR Invalid characters in version" },
+    { "V", "1.2.3-01", "", "ERR Version segment starts with 0" },
+};
+
 static const char *run(const row *r)
 {
     const char *err;
@@ -120,6 +141,17 @@ START_TEST(t_semver_matches_masterminds_on_each_row)
     const row *r = &rows[_i];
     const char *got = run(r);
     ck_assert_msg(!strcmp(got, r->want), "%s [%s] [%s]: got \"%s\", want \"%s\"", r->kind, r->a,
+                  r->b, got, r->want);
+}
+END_TEST
+
+START_TEST(t_semver_helm3_mode_matches_masterminds_3_3_0)
+{
+    const row *r = &rows3[_i];
+    sg_helm_major = 3;
+    const char *got = run(r);
+    sg_helm_major = 4;
+    ck_assert_msg(!strcmp(got, r->want), "v3 %s [%s] [%s]: got \"%s\", want \"%s\"", r->kind, r->a,
                   r->b, got, r->want);
 }
 END_TEST
@@ -160,6 +192,8 @@ Suite *semver_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, t_semver_matches_masterminds_on_each_row, 0,
                         (int)(sizeof rows / sizeof rows[0]));
+    tcase_add_loop_test(tc, t_semver_helm3_mode_matches_masterminds_3_3_0, 0,
+                        (int)(sizeof rows3 / sizeof rows3[0]));
     tcase_add_test(tc, t_semver_satisfies_parses_constraint_first);
     tcase_add_test(tc, t_semver_constraint_newlines_are_go_whitespace);
     suite_add_tcase(s, tc);
