@@ -1,6 +1,9 @@
 /* semver.h - semantic versions and constraints exactly as Masterminds/semver v3.4.0
  * (the version Helm v4.1.4 links; Sprig's `semver`/`semverCompare`, Chart.yaml
- * `kubeVersion:` checks and --kube-version parsing all go through it).
+ * `kubeVersion:` checks and --kube-version parsing all go through it).  With
+ * sg_helm_major == 3 (value.h) it behaves as v3.3.0, which Helm v3.17.3 links: the same
+ * texts capitalised ("Invalid Semantic Version", "constraint Parser Error" ...) and the
+ * older per-constraint prerelease rule.
  *
  * Parsing never throws: it returns 0 on success, or -1 and sets *err to Masterminds'
  * exact error text (Go's err.Error()), e.g.
