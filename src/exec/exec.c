@@ -463,6 +463,7 @@ static xval eval_field(struct sg_exec *s, xval dot, const char *name, const sg_n
         xval out;
         if (o->type->method && call_method(s, dot, o, name, node, args, nargs, final, &out))
             return out;
+        exec_at(s, node); /* (arguments evaluated for a method probe moved it) */
         sg_value fv;
         if (o->type->field && o->type->field(o, name, &fv)) {
             if (has_args) exec_errorf(s, "%s has arguments but cannot be invoked as function", name);
@@ -470,6 +471,18 @@ static xval eval_field(struct sg_exec *s, xval dot, const char *name, const sg_n
         }
         if (!o->type->asmap) exec_errorf(s, "can't evaluate field %s in type %s", name, typ);
         v = o->type->asmap(o);
+        if (v.kind == VK_MAP) {
+            /* a Go map type of its own (engine.files is map[string][]byte) */
+            if (has_args) exec_errorf(s, "%s is not a method but has arguments", name);
+            sg_value mv;
+            if (map_get(v, name, &mv)) return (xval){ mv, false };
+            if (!strcmp(o->type->name, "engine.files")) {
+                sg_value z = val_list(0);
+                z.gotype = GT_LIST_BYTES;
+                return (xval){ z, false };
+            }
+            return (xval){ sg_nil, true };
+        }
     }
     if (v.kind == VK_MAP) {
         xval mres;

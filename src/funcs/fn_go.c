@@ -100,7 +100,11 @@ sg_value fn_go_index(sg_fcall *c, int argc, sg_value *argv)
     for (int i = 1; i < argc; i++) {
         sg_value idx = argv[i];
         if (item.kind == VK_NIL) sg_throwf("index of nil pointer");
-        if (item.kind == VK_OBJECT && item.u.o->type->asmap) item = item.u.o->type->asmap(item.u.o);
+        bool files = false;
+        if (item.kind == VK_OBJECT && item.u.o->type->asmap) {
+            files = !strcmp(item.u.o->type->name, "engine.files"); /* map[string][]byte */
+            item = item.u.o->type->asmap(item.u.o);
+        }
         switch ((sg_kind)item.kind) {
         case VK_LIST: {
             size_t n = list_len(item);
@@ -124,11 +128,17 @@ sg_value fn_go_index(sg_fcall *c, int argc, sg_value *argv)
             const char *k = map_key(idx);
             sg_value out;
             if (map_getn(item, k, idx.u.s.n, &out)) item = out;
-            else item = item.gotype == GT_MAP_STRING ? val_str_nocopy("", 0) : sg_nil;
+            else if (files) {
+                item = val_list(0);
+                item.gotype = GT_LIST_BYTES;
+            } else item = item.gotype == GT_MAP_STRING ? val_str_nocopy("", 0) : sg_nil;
             break;
         }
-        default:
-            sg_throwf("can't index item of type %s", val_typename(item));
+        default: {
+            const char *tn = val_typename(item);
+            if (item.kind == VK_OBJECT && tn[0] == '*') tn++; /* index() indirects pointers */
+            sg_throwf("can't index item of type %s", tn);
+        }
         }
     }
     return item;
