@@ -51,6 +51,16 @@ void err_format(const sg_error *e, sg_buf *out);
  * and Helm's wrappers would print before Helm reformats it. */
 void err_gostring(const sg_error *e, sg_buf *out);
 
+/* ---- conventions for function and method bodies ----
+ * A body returns its result or throws: a thrown error becomes Go's
+ * "error calling NAME: <error>" at the calling command.  To report an error the way
+ * text/template's own reflection checks do (unwrapped, at the call site: e.g. "wrong
+ * number of args for Get: want 1 got 2", "wrong type for value; expected string; got
+ * int"), throw an SG_ERR_EXEC whose tmpl is NULL (see chart/objarg.h).  Native object
+ * methods get their arguments evaluated as interface{}; a "wrong type for value;
+ * expected string" refusal is re-targeted by exec to Go's literal-argument message
+ * ("expected string; found 5", "cannot assign nil to string"). */
+
 /* ---- for function bodies (funcs/) that need the evaluator ---- */
 struct sg_exec;
 /* The engine of an executing state. */

@@ -108,6 +108,10 @@ static const tcase go_cases[] = {
     { "{{ tpl \"{{ define \\\"intpl\\\" }}IN{{ end }}{{ include \\\"intpl\\\" . }}\" . }}", "IN" },
     { "{{ tpl \"{{ .Values.str }}-{{ .Template.Name }}\" . }}|{{ tpl \"[{{ .Values.nope }}]\" . }}", "hello-c/templates/a.yaml|[]" },
     { "{{ define \"z\" }}{{ $ }}{{ end }}{{ template \"z\" \"zz\" }}", "zz" },
+    /* methods of Helm's Values type shadow keys of the same name */
+    { "{{ (.Values.Table \"nested.k\").v }} {{ .Values.PathValue \"nested.k.v\" }} {{ printf \"%T\" .Values.AsMap }} {{ .Values.nested.YAML }}",
+      "1 1 map[string]interface {} " },
+    { "{{ 1i }} {{ 2+3i }} {{ printf \"%T\" 1i }}", "(0+1i) (2+3i) complex128" },
 };
 
 START_TEST(t_go_template_semantics_match_helm)
@@ -165,6 +169,10 @@ static const tcase v4_errors[] = {
       "Error: template: c/templates/a.yaml:1:6: executing \"c/templates/a.yaml\" at <lt nil 1>: error calling lt: invalid type for comparison" },
     { "x: {{ call .Values.str }}",
       "Error: template: c/templates/a.yaml:1:6: executing \"c/templates/a.yaml\" at <call .Values.str>: error calling call: non-function .Values.str of type string" },
+    { "x: {{ .Values.Table \"nope\" }}",
+      "Error: template: c/templates/a.yaml:1:13: executing \"c/templates/a.yaml\" at <.Values.Table>: error calling Table: \"nope\" is not a table" },
+    { "x: {{ .Values.Table }}",
+      "Error: c/templates/a.yaml:1:13\n  executing \"c/templates/a.yaml\" at <.Values.Table>:\n    wrong number of args for Table: want 1 got 0" },
     { "x: {{ tpl \"{{ .x\" . }}",
       "Error: template: c/templates/a.yaml:1:6: executing \"c/templates/a.yaml\" at <tpl \"{{ .x\" .>: error calling tpl: cannot parse template \"{{ .x\": template: gotpl:1: unclosed action" },
     { "x: {{ tpl \"{{ .a.b }}\" . }}",
