@@ -273,7 +273,6 @@ typedef struct tparser {
     const char *err;
     const char *lastkey;
     sg_value root, cur;
-    sg_value arrays;   /* map: map pointer string → true for tables created by [[ ]] */
     sg_value defined;  /* tables defined by a [header] */
 } tparser;
 
@@ -434,6 +433,7 @@ static int parse_key_part(tparser *p, const char **out)
     while (!eof(p) && is_bare(p->s + p->i, 1)) p->i++;
     if (p->i == st) {
         if (eof(p)) return tfail(p, "unexpected EOF; expected key");
+        if (p->s[p->i] == '=') return tfail(p, "unexpected '=': key name appears blank");
         return tfail(p, sg_sprintf("expected key, found '%c'", p->s[p->i]));
     }
     *out = sg_strndup(p->s + st, p->i - st);
@@ -464,6 +464,37 @@ static bool is_num_char(char c)
            c == '.' || c == '+' || c == '-' || c == ':';
 }
 
+/* A TOML date/time as the RFC 3339 string encoding/json gives the time.Time BurntSushi
+ * returns (local values are UTC; a zero offset prints as Z; fraction zeros trimmed). */
+static sg_value datetime(const char *w, size_t n)
+{
+    sg_buf b;
+    buf_init(&b);
+    const char *t = w;
+    if (w[2] == ':') {
+        buf_puts(&b, "0000-01-01T");
+    } else {
+        buf_put(&b, w, 10);
+        if (n == 10) { buf_puts(&b, "T00:00:00Z"); return val_str_nocopy(b.p, b.len); }
+        buf_putc(&b, 'T');
+        t = w + 11;
+    }
+    const char *end = w + n;
+    buf_put(&b, t, 8);
+    const char *q = t + 8;
+    if (q < end && *q == '.') {
+        const char *f = q + 1, *fe = f;
+        while (fe < end && *fe >= '0' && *fe <= '9') fe++;
+        const char *last = fe;
+        while (last > f && last[-1] == '0') last--;
+        if (last > f) { buf_putc(&b, '.'); buf_put(&b, f, (size_t)(last - f)); }
+        q = fe;
+    }
+    if (q >= end || *q == 'Z' || *q == 'z' || !strcmp(q, "+00:00") || !strcmp(q, "-00:00")) buf_putc(&b, 'Z');
+    else buf_put(&b, q, (size_t)(end - q));
+    return val_str_nocopy(b.p, b.len);
+}
+
 static int parse_scalar_word(tparser *p, sg_value *out)
 {
     size_t st = p->i;
@@ -482,9 +513,9 @@ static int parse_scalar_word(tparser *p, sg_value *out)
     if (!strcmp(w, "inf") || !strcmp(w, "+inf")) { *out = val_float(INFINITY); return 0; }
     if (!strcmp(w, "-inf")) { *out = val_float(-INFINITY); return 0; }
     if (!strcmp(w, "nan") || !strcmp(w, "+nan") || !strcmp(w, "-nan")) { *out = val_float(NAN); return 0; }
-    /* dates and times stay strings */
+    /* dates and times: RFC 3339 text as Go's time.Time marshals it (local = UTC) */
     if ((n >= 10 && w[4] == '-' && w[7] == '-') || (n >= 8 && w[2] == ':')) {
-        *out = val_str_nocopy(w, n);
+        *out = datetime(w, n);
         return 0;
     }
     /* strip underscores (each must sit between digits) */
@@ -510,17 +541,17 @@ static int parse_scalar_word(tparser *p, sg_value *out)
         bool neg = false;
         if (base == 10 && (*s == '+' || *s == '-')) { neg = *s == '-'; s++; }
         if (!*s) return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
-        if (base == 10 && s[0] == '0' && s[1]) return tfail(p, sg_sprintf("invalid integer \"%s\": leading zeros are not allowed", w));
+        if (base == 10 && s[0] == '0' && s[1]) return tfail(p, sg_sprintf("Invalid integer \"%s\": cannot have leading zeroes", w));
         unsigned long long v = 0;
         for (; *s; s++) {
             int h = hexv(*s);
             if (h < 0 || h >= base) return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
             if (v > (0x8000000000000000ULL - (unsigned)h) / (unsigned)base)
-                return tfail(p, sg_sprintf("integer \"%s\" is out of range for int64", w));
+                return tfail(p, sg_sprintf("%s is out of range for int64", w));
             v = v * (unsigned)base + (unsigned)h;
         }
         if (!neg && v > 0x7fffffffffffffffULL)
-            return tfail(p, sg_sprintf("integer \"%s\" is out of range for int64", w));
+            return tfail(p, sg_sprintf("%s is out of range for int64", w));
         *out = val_int64(neg ? (int64_t)(0 - v) : (int64_t)v);
         return 0;
     }
@@ -528,7 +559,7 @@ static int parse_scalar_word(tparser *p, sg_value *out)
     double f = strtod(d, &end);
     if (*end || d[strlen(d) - 1] == '.' || strstr(d, ".e") || strstr(d, ".E") ||
         (d[0] == '.' || ((d[0] == '+' || d[0] == '-') && d[1] == '.')))
-        return tfail(p, sg_sprintf("invalid float: \"%s\"", w));
+        return tfail(p, sg_sprintf("Invalid float value: \"%s\"", w));
     *out = val_float(f);
     return 0;
 }
@@ -570,7 +601,7 @@ static int parse_value(tparser *p, sg_value *out)
             skip_all(p);
             if (peek(p, 0) == ',') { p->i++; continue; }
             if (peek(p, 0) == ']') { p->i++; break; }
-            if (eof(p)) return tfail(p, "unexpected EOF; expected ']'");
+            if (eof(p)) return tfail(p, "expected a comma (',') or array terminator (']'), but got end of file");
             return tfail(p, sg_sprintf("expected a comma (',') or array terminator (']'), but got '%c'", peek(p, 0)));
         }
         *out = l;
@@ -651,11 +682,15 @@ static int parse_header(tparser *p)
     } else {
         if (map_get(t, last, &cur)) {
             if (cur.kind != VK_MAP) return tfail(p, sg_sprintf("Key '%s' has already been defined.", last));
+            for (size_t i = 0; i < list_len(p->defined); i++)
+                if (list_get(p->defined, i).u.m == cur.u.m)
+                    return tfail(p, sg_sprintf("Key '%s' has already been defined.", last));
         } else {
             cur = val_map();
             map_set(t, last, cur);
         }
     }
+    if (!arr) list_push(p->defined, cur);
     p->cur = cur;
     p->lastkey = NULL;
     return end_of_line(p);
@@ -665,6 +700,7 @@ static int parse_toml(tparser *p)
 {
     p->root = val_map();
     p->cur = p->root;
+    p->defined = val_list(0);
     p->line = 1;
     for (;;) {
         skip_all(p);
@@ -693,6 +729,7 @@ static int parse_toml(tparser *p)
         sg_value v;
         if (parse_value(p, &v) < 0) return -1;
         if (set_path(p, p->cur, k, v) < 0) return -1;
+        p->lastkey = NULL;
         if (end_of_line(p) < 0) return -1;
     }
 }
