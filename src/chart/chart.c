@@ -363,6 +363,21 @@ static const char *ext(const char *p)
 
 typedef struct subgroup { const char *name; fvec files; } subgroup;
 
+/* Log lines produced while loading (handed to the root chart's ->log). */
+static sg_buf *load_log;
+
+static void load_warn(int v3line, const char *msg)
+{
+    if (!load_log) return;
+    if (sg_helm_major >= 4) {
+        buf_puts(load_log, "level=INFO msg=");
+        gofmt_quote(load_log, msg, strlen(msg));
+        buf_putc(load_log, '\n');
+    } else {
+        buf_printf(load_log, "load.go:%d: %s\n", v3line, msg);
+    }
+}
+
 static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char *dirname);
 
 /* LoadFiles of charts/<dir>/..., errors prefixed as Helm does. */
@@ -417,6 +432,9 @@ static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char 
         } else if (!strcmp(p, "requirements.yaml")) {
             if (!have_md) { md = val_map(); have_md = true; }
             bool v1 = !strcmp(mstr(md, "apiVersion"), "v1");
+            if (!v1)
+                load_warn(120, "Warning: Dependencies are handled in Chart.yaml since apiVersion \"v2\". We "
+                               "recommend migrating dependencies to Chart.yaml.");
             md = load_metadata(f->data, f->len, "requirements.yaml", md);
             if (v1) fpush(&fl, *f);
         } else if (!strcmp(p, "requirements.lock")) {
@@ -426,6 +444,9 @@ static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char 
             c->lock = f->data;
             c->locklen = f->len;
             if (!have_md) { md = val_map(); have_md = true; }
+            if (strcmp(mstr(md, "apiVersion"), "v1"))
+                load_warn(138, "Warning: Dependency locking is handled in Chart.lock since apiVersion \"v2\". We "
+                               "recommend migrating to Chart.lock.");
             if (!strcmp(mstr(md, "apiVersion"), "v1")) fpush(&fl, *f);
         } else if (!strncmp(p, "templates/", 10)) {
             fpush(&tpl, *f);
@@ -511,7 +532,12 @@ sg_helmchart *chart_load_files(const char *name, const sg_chartfile *files, size
         cp[i] = files[i];
         if (cp[i].len >= 3 && memcmp(cp[i].data, "\xEF\xBB\xBF", 3) == 0) { cp[i].data += 3; cp[i].len -= 3; }
     }
+    sg_buf *log = sg_alloc(sizeof *log); /* arena-owned: stays valid if loading throws */
+    buf_init(log);
+    load_log = log;
     sg_helmchart *c = load_files(cp, n, "");
+    load_log = NULL;
+    c->log = log->len ? log->p : NULL;
     return c;
 }
 
@@ -704,11 +730,13 @@ sg_helmchart *chart_load_dir(const char *arg)
         ig = ignore_parse(NULL, 0);
     }
     fvec files = { 0 };
-    sg_buf log;
-    buf_init(&log);
-    walk(strcmp(top, "/") ? top : "", "", ig, &files, &log);
+    sg_buf *log = sg_alloc(sizeof *log); /* arena-owned: stays valid if loading throws */
+    buf_init(log);
+    walk(strcmp(top, "/") ? top : "", "", ig, &files, log);
+    load_log = log;
     sg_helmchart *c = load_files(files.v, files.n, "");
-    c->log = log.p;
+    load_log = NULL;
+    c->log = log->len ? log->p : NULL;
     return c;
 }
 
