@@ -145,11 +145,33 @@ sg_value fn_dig(sg_fcall *c, int argc, sg_value *argv)
     return def;
 }
 
+/* copystructure.Copy: maps and lists copied recursively with their Go types; nil maps
+ * and slices stay nil (toJson null); scalars and native objects are shared. */
+static sg_value deep_copy(sg_value v, int depth)
+{
+    if (depth > 10000) sg_throwf("runtime: goroutine stack exceeds 1000000000-byte limit");
+    if (v.kind == VK_LIST && v.u.l) {
+        sg_value c = val_list(list_len(v));
+        c.gotype = v.gotype;
+        for (size_t i = 0; i < list_len(v); i++) list_push(c, deep_copy(list_get(v, i), depth + 1));
+        return c;
+    }
+    if (v.kind == VK_MAP && v.u.m) {
+        sg_value c = val_map();
+        c.gotype = v.gotype;
+        size_t it = 0;
+        sg_mapent *e;
+        while (map_next(v, &it, &e)) map_setn(c, e->key, e->klen, deep_copy(e->val, depth + 1));
+        return c;
+    }
+    return v;
+}
+
 /* deepCopy v / mustDeepCopy v : a deep copy of maps and lists (copystructure) */
 sg_value fn_deepcopy(sg_fcall *c, int argc, sg_value *argv)
 {
     if (argv[0].kind == VK_NIL) sg_throwf("reflect: call of reflect.Value.Type on zero Value");
-    return val_deep_copy(argv[0]);
+    return deep_copy(argv[0], 0);
 }
 
 /* ---- mergo ---- */

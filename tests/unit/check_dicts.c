@@ -102,6 +102,12 @@ START_TEST(t_deep_copy_copies_containers_and_rejects_nil)
     CALL(fn_set, inner, S("y"), I(2));
     ck_assert_str_eq(show(c), "map[in:map[x:1]]");
     ck_assert_str_eq(THROWS(fn_deepcopy, sg_nil), "reflect: call of reflect.Value.Type on zero Value");
+    /* nil slices stay nil (toJson null), Go types are kept */
+    sg_value d = CALL(fn_deepcopy, D("a", CALL(fn_rest, CALL0(fn_list))));
+    sg_value a;
+    ck_assert(map_get(d, "a", &a));
+    ck_assert_ptr_null(a.u.l);
+    ck_assert_str_eq(val_typename(CALL(fn_deepcopy, CALL(fn_split, S(","), S("a")))), "map[string]string");
 }
 END_TEST
 
