@@ -345,7 +345,7 @@ bool yl_is_timestamp(const char *s)
 static bool resolvable_tag(const char *tag)
 {
     return !*tag || !strcmp(tag, "!!str") || !strcmp(tag, "!!bool") || !strcmp(tag, "!!int") ||
-           !strcmp(tag, "!!float") || !strcmp(tag, "!!timestamp");
+           !strcmp(tag, "!!float") || !strcmp(tag, "!!timestamp") || !strcmp(tag, "!!null");
 }
 
 /* go-yaml v2 resolve() without the tag check: returns the resolved tag and value. */
