@@ -29,7 +29,8 @@ struct sg_helmchart {
     const char *dirname;       /* directory name under the parent's charts/ ("" for root) */
     sg_value metadata;         /* Chart.yaml as loaded (map; scalars of string fields are
                                   stringified as Helm's Metadata struct does) */
-    sg_value values;           /* values.yaml (map, maybe empty), gotype GT_DEFAULT */
+    sg_value values;           /* values.yaml (map, maybe empty), gotype GT_DEFAULT;
+                                  deps_process replaces it as import-values does */
     const char *schema;        /* values.schema.json bytes, or NULL */
     size_t schemalen;
     sg_chartfile *templates;   /* templates/... (after ignore rules), in load order */
@@ -51,7 +52,8 @@ struct sg_helmchart {
     bool disabled;             /* unused: deps.c removes disabled subcharts from deps */
     bool deps_checked, deps_done; /* deps.c bookkeeping */
     const char *log;           /* root only: Helm's log lines printed while loading (symlink
-                                  notices), each ending in "\n", or NULL.  The caller puts
+                                  notices, requirements.yaml/.lock warnings of v2 charts),
+                                  each ending in "\n", or NULL.  The caller puts
                                   them on stderr right after loading (before the
                                   deprecation warning), as Helm does. */
 };
