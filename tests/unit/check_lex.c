@@ -158,6 +158,7 @@ START_TEST(t_line_numbers_count_newlines_everywhere)
 }
 END_TEST
 
+Suite *lex_suite(void);
 Suite *lex_suite(void)
 {
     Suite *s = suite_create("lex");

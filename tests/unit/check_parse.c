@@ -530,6 +530,7 @@ START_TEST(t_many_sequential_actions_parse_in_linear_time)
 }
 END_TEST
 
+Suite *parse_suite(void);
 Suite *parse_suite(void)
 {
     Suite *s = suite_create("parse");
