@@ -43,6 +43,7 @@ struct sg_result {
     mf_result mf;
     bool has_mf;
     mf_file *files;      /* rendered files (for the --debug dump of a YAML error) */
+    bool debug;
     size_t nfiles;
 };
 
@@ -320,6 +321,7 @@ sg_result *sg_render(sg_chart *c, const sg_render_opts *o)
     buf_init(&r->out);
     buf_init(&r->log);
     sg_helm_major = o->helm_major == 3 || o->helm_major == 4 ? o->helm_major : default_major;
+    r->debug = o->debug;
     volatile int stage = 0;
     sg_catch k;
     if (SG_TRY(&k)) {
@@ -382,9 +384,10 @@ int sg_result_commit(sg_result *r)
     }
     r->committed = true;
     const char *err = NULL;
-    if (manifest_commit(&r->mf, &err) != 0) {
+    int rc = manifest_commit(&r->mf, &err);
+    if (rc != 0) {
         r->ok = false;
-        r->error = err;
+        r->error = rc == -1 && !r->debug ? sg_sprintf("%s\n\nUse --debug flag to render out invalid YAML", err) : err;
         buf_truncate(&r->out, 0);
         return -1;
     }

@@ -809,28 +809,50 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
 
 /* ---------------------------------------------------------------- writing */
 
-/* os.MkdirAll(dir, 0755) */
+/* Go-style lowercase errno text ("permission denied"). */
+static const char *go_strerror(int e)
+{
+    char *s = sg_strdup(strerror(e));
+    if (s[0] >= 'A' && s[0] <= 'Z') s[0] = (char)(s[0] + 32);
+    return s;
+}
+
+/* os.MkdirAll(dir, 0755) with Go's error texts. */
 static int mkdir_all(const char *dir, const char **errmsg)
 {
-    char *p = sg_strdup(dir);
-    size_t n = strlen(p);
-    for (size_t i = 1; i <= n; i++) {
-        if (p[i] != '/' && p[i] != 0) continue;
-        char c = p[i];
-        p[i] = 0;
-        struct stat st;
-        if (stat(p, &st) != 0) {
-            if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-                *errmsg = sg_sprintf("mkdir %s: %s", p, strerror(errno));
-                return -1;
-            }
-        } else if (!S_ISDIR(st.st_mode)) {
-            *errmsg = sg_sprintf("mkdir %s: not a directory", p);
-            return -1;
-        }
-        p[i] = c;
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) return 0;
+        *errmsg = sg_sprintf("mkdir %s: not a directory", dir);
+        return -1;
+    }
+    /* parent first */
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/') n--;
+    size_t i = n;
+    while (i > 0 && dir[i - 1] != '/') i--;
+    while (i > 1 && dir[i - 1] == '/') i--;
+    if (i > 0) {
+        if (mkdir_all(sg_strndup(dir, i), errmsg) != 0) return -1;
+    }
+    if (mkdir(dir, 0755) != 0) {
+        int e = errno;
+        if (e == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
+        *errmsg = sg_sprintf("mkdir %s: %s", dir, go_strerror(e));
+        return -1;
     }
     return 0;
+}
+
+/* ensureDirectoryForFile: a Stat error other than "not exist" is returned as is. */
+static int ensure_dir(const char *dir, const char **errmsg)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 && errno != ENOENT) {
+        *errmsg = sg_sprintf("stat %s: %s", dir, go_strerror(errno));
+        return -1;
+    }
+    return mkdir_all(dir, errmsg);
 }
 
 static const char *dir_of(const char *path)
@@ -841,14 +863,6 @@ static const char *dir_of(const char *path)
     return sg_strndup(path, (size_t)(s - path));
 }
 
-/* Go-style lowercase errno text ("permission denied"). */
-static const char *go_strerror(int e)
-{
-    char *s = sg_strdup(strerror(e));
-    if (s[0] >= 'A' && s[0] <= 'Z') s[0] = (char)(s[0] + 32);
-    return s;
-}
-
 int manifest_commit(const mf_result *res, const char **errmsg)
 {
     if (res->nwrites == 0) return 0;
@@ -857,6 +871,7 @@ int manifest_commit(const mf_result *res, const char **errmsg)
     size_t n = 0;
     const char **paths = sg_alloc(res->nwrites * sizeof *paths);
     sg_buf *bufs = sg_alloc(res->nwrites * sizeof *bufs);
+    bool *hookonly = sg_alloc(res->nwrites * sizeof *hookonly);
     for (size_t i = 0; i < res->nwrites; i++) {
         const mf_write *w = &res->writes[i];
         sg_value v;
@@ -867,6 +882,7 @@ int manifest_commit(const mf_result *res, const char **errmsg)
         } else {
             k = n++;
             paths[k] = w->path;
+            hookonly[k] = w->mode == MF_APPEND_EXISTING;
             buf_init(&bufs[k]);
             map_set(idx, w->path, val_int((int64_t)k));
             if (w->mode == MF_APPEND_EXISTING || w->mode == MF_APPEND) {
@@ -886,12 +902,13 @@ int manifest_commit(const mf_result *res, const char **errmsg)
         buf_put(&bufs[k], w->data, w->len);
     }
     for (size_t k = 0; k < n; k++) {
-        if (mkdir_all(dir_of(paths[k]), errmsg) != 0) return -1;
+        int fail = hookonly[k] ? -2 : -1;
+        if (ensure_dir(dir_of(paths[k]), errmsg) != 0) return fail;
         const char *tmp = sg_sprintf("%s.sparkgen-tmp-%ld", paths[k], (long)getpid());
         int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (fd < 0) {
             *errmsg = sg_sprintf("open %s: %s", paths[k], go_strerror(errno));
-            return -1;
+            return fail;
         }
         size_t off = 0;
         while (off < bufs[k].len) {
@@ -902,7 +919,7 @@ int manifest_commit(const mf_result *res, const char **errmsg)
                 close(fd);
                 unlink(tmp);
                 *errmsg = sg_sprintf("write %s: %s", paths[k], go_strerror(e));
-                return -1;
+                return fail;
             }
             off += (size_t)w;
         }
@@ -910,7 +927,7 @@ int manifest_commit(const mf_result *res, const char **errmsg)
             int e = errno;
             unlink(tmp);
             *errmsg = sg_sprintf("open %s: %s", paths[k], go_strerror(e));
-            return -1;
+            return fail;
         }
     }
     return 0;

@@ -73,8 +73,10 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
                     const mf_opts *o, mf_result *res);
 
 /* Perform res->writes: each target file is produced in full in memory, written to a
- * temporary file beside it and renamed into place.  Returns 0, or -1 with *errmsg set
- * (Go's error text, e.g. "open d/x: permission denied"). */
+ * temporary file beside it and renamed into place.  Returns 0, or -1 (a manifest/CRD
+ * file failed: Helm adds its --debug hint) or -2 (a hook-only file failed) with
+ * *errmsg set to Go's text ("mkdir /x: permission denied", "stat d/c: not a
+ * directory", "open d/x: permission denied"). */
 int manifest_commit(const mf_result *res, const char **errmsg);
 
 /* Append `s` as Go's log/slog TextHandler prints a string value (quoted with
