@@ -296,7 +296,7 @@ static int set_flag(cli_opts *o, const flagdef *f, const char *v, const char **e
         case X_IS_UPGRADE: r->is_upgrade = b; break;
         case X_USE_RELEASE_NAME: r->use_release_name = b; break;
         case X_GENERATE_NAME: o->generate_name = b; break;
-        case X_DEBUG: r->debug = b; break;
+        case X_DEBUG: r->debug = b; o->debug_given = true; break;
         case X_SKIP_SCHEMA: r->skip_schema_validation = b; break;
         case X_VALIDATE: o->validate = b; break;
         case X_HELP: o->help = b; break;

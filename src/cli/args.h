@@ -20,6 +20,7 @@ typedef struct cli_opts {
     const char *name_template;
     bool generate_name;
     bool help;
+    bool debug_given;        /* --debug appeared (HELM_DEBUG is then ignored) */
     bool validate;           /* deprecated --validate (needs a cluster) */
     bool dry_run_given;      /* --dry-run without a value (deprecation warning) */
     const char *dry_run;     /* --dry-run value */

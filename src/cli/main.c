@@ -104,6 +104,19 @@ static int compat_from(const char *s)
     return 0;
 }
 
+/* Helm's environment defaults (cli.EnvSettings): HELM_NAMESPACE, HELM_DEBUG. */
+static void env_defaults(sg_render_opts *ro, bool debug_given)
+{
+    const char *ns = getenv("HELM_NAMESPACE");
+    if (!ro->namespace_name && ns && *ns) ro->namespace_name = ns;
+    const char *dbg = getenv("HELM_DEBUG");
+    if (!debug_given && dbg) {
+        static const char *const t[] = { "1", "t", "T", "TRUE", "true", "True" };
+        for (int i = 0; i < 6; i++)
+            if (!strcmp(dbg, t[i])) ro->debug = true;
+    }
+}
+
 /* Render, print the log, then the output or the error.  Returns the exit code. */
 static int run(sg_chart *chart, sg_render_opts *ro)
 {
@@ -184,6 +197,7 @@ static int cmd_template(int argc, char **argv, int first)
         o.ro.release_name = "release-name";
         o.ro.name_template = o.name_template;
     }
+    env_defaults(&o.ro, o.debug_given);
     return run(sg_chart_dir(chart), &o.ro);
 }
 
