@@ -1178,6 +1178,15 @@ sg_tree *parse_template(sg_tset *set, const char *name, const char *text, size_t
                         bool (*has_func)(const char *name))
 {
     pjob j = { set, name, text, len, has_func, PARSE_STACK - PARSE_STACK_MARGIN, NULL, NULL };
+    /* Nesting is bounded by the number of '{' and '(' bytes: when even that depth fits
+     * the inline budget (a few KB per level at worst), skip the thread (~50us). */
+    size_t opens = 0;
+    for (size_t i = 0; i < len; i++) opens += text[i] == '{' || text[i] == '(';
+    size_t inline_budget = stack_budget();
+    if (opens < inline_budget / 8192) {
+        j.budget = inline_budget;
+        return do_parse(&j);
+    }
     pthread_attr_t attr;
     pthread_t th;
     bool threaded = false;
@@ -1190,7 +1199,7 @@ sg_tree *parse_template(sg_tset *set, const char *name, const char *text, size_t
         pthread_attr_destroy(&attr);
     }
     if (!threaded) {
-        j.budget = stack_budget();
+        j.budget = inline_budget;
         return do_parse(&j);
     }
     if (j.err) sg_throw(j.err);
