@@ -3,6 +3,9 @@
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include "../../src/base/arena.h"
 #include "../../src/base/err.h"
 #include "../../src/chart/chart.h"
@@ -33,7 +36,7 @@ static const char *str(sg_value v)
 static sg_helmchart *load(const sg_chartfile *f, size_t n, const char **err)
 {
     sg_catch ct;
-    sg_helmchart *c = NULL;
+    sg_helmchart *volatile c = NULL;
     *err = NULL;
     if (SG_TRY(&ct)) {
         c = chart_load_files("c", f, n);
@@ -151,6 +154,70 @@ START_TEST(t_missing_chart_yaml_and_bad_subchart_are_reported)
     ck_assert_ptr_null(load(h, 2, &err));
     ck_assert_str_eq(err, "cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: "
                           "yaml: line 1: did not find expected node content");
+}
+END_TEST
+
+
+/* ---- loading a directory ---- */
+
+static void put(const char *dir, const char *rel, const char *text)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, rel);
+    for (char *q = p + strlen(dir) + 1; *q; q++)
+        if (*q == '/') { *q = 0; mkdir(p, 0755); *q = '/'; }
+    FILE *f = fopen(p, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+START_TEST(t_directory_walk_applies_helmignore_bom_and_symlinks)
+{
+    char dir[] = "/tmp/sg_check_chart_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    put(dir, "Chart.yaml", "\xEF\xBB\xBF" "apiVersion: v2\nname: d\nversion: 0.1.0\n");
+    put(dir, ".helmignore", "*.log\nsecret/\n");
+    put(dir, "templates/a.yaml", "a");
+    put(dir, "templates/.hidden", "h");
+    put(dir, "files/x.txt", "x");
+    put(dir, "files/y.log", "y");
+    put(dir, "secret/k", "k");
+    put(dir, "charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.1.0\n");
+    char target[600], link[600];
+    snprintf(target, sizeof target, "%s/files/x.txt", dir);
+    snprintf(link, sizeof link, "%s/link.txt", dir);
+    ck_assert_int_eq(symlink(target, link), 0);
+    sg_helmchart *c = chart_load_dir(dir);
+    ck_assert_str_eq(c->name, "d");
+    ck_assert_uint_eq(c->ntemplates, 1);
+    ck_assert_uint_eq(c->ndeps, 1);
+    sg_buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < c->nfiles; i++) buf_printf(&b, "%s ", c->files[i].path);
+    ck_assert_str_eq(b.p, ".helmignore files/x.txt link.txt ");
+    ck_assert_ptr_nonnull(c->log);
+    ck_assert_msg(strstr(c->log, "level=INFO msg=\"found symbolic link in path. Contents of linked file included and "
+                                 "used\" path=") == c->log, "%s", c->log);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(t_missing_chart_paths_fail_like_locate_chart)
+{
+    static const char *const cases[][2] = {
+        { "/nonexistent/x", "path \"/nonexistent/x\" not found" },
+        { "./nonexistent", "path \"./nonexistent\" not found" },
+        { "nonexistent", "non-absolute URLs should be in form of repo_name/path_to_chart, got: nonexistent" },
+        { "repo/chart", "repo repo not found" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_catch ct;
+        if (SG_TRY(&ct)) { chart_load_dir(cases[i][0]); catch_pop(&ct); ck_abort_msg("%s", cases[i][0]); }
+        else { catch_pop(&ct); ck_assert_str_eq(ct.err->msg, cases[i][1]); }
+    }
 }
 END_TEST
 
@@ -374,6 +441,7 @@ START_TEST(t_release_is_a_plain_map)
 }
 END_TEST
 
+Suite *chart_suite(void);
 Suite *chart_suite(void)
 {
     Suite *s = suite_create("chart");
@@ -382,6 +450,8 @@ Suite *chart_suite(void)
     tcase_add_test(tc, t_loader_classifies_templates_files_crds_and_subcharts);
     tcase_add_loop_test(tc, t_chart_yaml_is_typed_and_validated_like_helm, 0, (int)(sizeof lcases / sizeof lcases[0]));
     tcase_add_test(tc, t_missing_chart_yaml_and_bad_subchart_are_reported);
+    tcase_add_test(tc, t_directory_walk_applies_helmignore_bom_and_symlinks);
+    tcase_add_test(tc, t_missing_chart_paths_fail_like_locate_chart);
     tcase_add_test(tc, t_helmignore_rules_follow_pkg_ignore);
     tcase_add_test(tc, t_bad_helmignore_patterns_fail_with_helm_text);
     tcase_add_test(tc, t_filepath_match_is_gos);

@@ -114,6 +114,7 @@ START_TEST(t_set_file_reads_the_file_or_fails_with_go_text)
 }
 END_TEST
 
+Suite *setparse_suite(void);
 Suite *setparse_suite(void)
 {
     Suite *s = suite_create("setparse");

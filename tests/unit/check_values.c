@@ -226,6 +226,7 @@ START_TEST(t_missing_dependencies_stop_the_render)
 }
 END_TEST
 
+Suite *values_suite(void);
 Suite *values_suite(void)
 {
     Suite *s = suite_create("values");
