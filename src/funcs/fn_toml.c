@@ -279,7 +279,7 @@ typedef struct tparser {
 static int tfail(tparser *p, const char *msg)
 {
     if (!p->err) {
-        if (sg_helm_major < 4 && !strncmp(msg, "unexpected EOF", 14)) p->line = 0; /* toml v1.4.0 */
+        if (sg_helm_major < 4 && p->i >= p->n) p->line = 0; /* toml v1.4.0 reports line 0 at EOF */
         if (p->lastkey) p->err = sg_sprintf("toml: line %d (last key \"%s\"): %s", p->line, p->lastkey, msg);
         else p->err = sg_sprintf("toml: line %d: %s", p->line, msg);
     }
