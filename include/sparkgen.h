@@ -111,6 +111,11 @@ const char *sg_result_doc(const sg_result *r, size_t i, const char **source);
 /* Drop the render's memory. */
 void sg_result_free(sg_result *r);
 
+/* Check a --kube-version value as `helm template` does first thing.  Returns NULL when
+ * valid, else Helm's message ("invalid kube version 'x': ...") in a malloc'ed string
+ * the caller frees. */
+char *sg_check_kube_version(const char *v);
+
 /* "sparkgen <version>". */
 const char *sg_version(void);
 

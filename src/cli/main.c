@@ -157,6 +157,13 @@ static int cmd_template(int argc, char **argv, int first)
         fputs("Error: \"helm template\" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]\n", stderr);
         return 1;
     }
+    /* RunE: --kube-version is parsed before anything else */
+    char *kverr = sg_check_kube_version(o.ro.kube_version);
+    if (kverr) {
+        out_error(kverr);
+        free(kverr);
+        return 1;
+    }
     if (o.dry_run) {
         const char *d = o.dry_run;
         if (!strcmp(d, "unset"))

@@ -55,6 +55,26 @@ const char *sg_version(void) { return "sparkgen 0.1.0"; }
 
 void sg_render_opts_init(sg_render_opts *o) { memset(o, 0, sizeof *o); }
 
+char *sg_check_kube_version(const char *v)
+{
+    if (!v || !*v) return NULL;
+    char *msg = NULL;
+    arena_push();
+    sg_helm_major = default_major;
+    sg_catch k;
+    if (SG_TRY(&k)) {
+        caps_new(v, NULL, 0);
+        catch_pop(&k);
+    } else {
+        catch_pop(&k);
+        const char *m = k.err->msg ? k.err->msg : "invalid kube version";
+        msg = malloc(strlen(m) + 1);
+        if (msg) strcpy(msg, m);
+    }
+    arena_pop();
+    return msg;
+}
+
 static void *xcalloc(size_t n)
 {
     void *p = calloc(1, n);
