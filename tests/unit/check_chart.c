@@ -213,7 +213,7 @@ START_TEST(t_missing_chart_paths_fail_like_locate_chart)
         { "nonexistent", "non-absolute URLs should be in form of repo_name/path_to_chart, got: nonexistent" },
         { "repo/chart", "repo repo not found" },
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    for (volatile size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sg_catch ct;
         if (SG_TRY(&ct)) { chart_load_dir(cases[i][0]); catch_pop(&ct); ck_abort_msg("%s", cases[i][0]); }
         else { catch_pop(&ct); ck_assert_str_eq(ct.err->msg, cases[i][1]); }
@@ -420,7 +420,7 @@ START_TEST(t_kube_version_flag_parses_like_helm_v4)
         { "v1.x", "invalid kube version 'v1.x': illegal version string \"v1.x\"" },
         { "01.02", "invalid kube version '01.02': illegal zero-prefixed version component \"01\" in \"01.02\"" },
     };
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    for (volatile size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         sg_catch ct;
         if (SG_TRY(&ct)) { caps_new(bad[i][0], NULL, 0); catch_pop(&ct); ck_abort_msg("%s", bad[i][0]); }
         else { catch_pop(&ct); ck_assert_str_eq(ct.err->msg, bad[i][1]); }
