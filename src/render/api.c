@@ -22,6 +22,8 @@
 #include "engine.h"
 #include "manifest.h"
 #include "schema.h"
+#include "untgz.h"
+#include "../chart/fsio.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +60,7 @@ void sg_render_opts_init(sg_render_opts *o) { memset(o, 0, sizeof *o); }
 char *sg_check_kube_version(const char *v)
 {
     if (!v || !*v) return NULL;
-    char *msg = NULL;
+    char *volatile msg = NULL;
     arena_push();
     sg_helm_major = default_major;
     sg_catch k;
@@ -144,12 +146,20 @@ static const char *abs_path(const char *p)
     return sg_sprintf("%s/%.*s", cwd, (int)n, p);
 }
 
-/* ChartPathOptions.LocateChart for a local path. */
-static void locate_chart(const char *name)
+/* ChartPathOptions.LocateChart for a local path; then the loader's choice between a
+ * directory and an archive.  Returns true for a gzipped archive (packaged chart). */
+static bool locate_chart(const char *name)
 {
     struct stat st;
     if (stat(name, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) return;
+        if (S_ISDIR(st.st_mode)) return false;
+        FILE *f = fopen(name, "rb");
+        unsigned char magic[2] = { 0, 0 };
+        if (f) {
+            size_t got = fread(magic, 1, 2, f);
+            fclose(f);
+            if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) return true;
+        }
         const char *dot = strrchr(name, '.');
         if (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
             sg_throwf("file '%s' seems to be a YAML file, but expected a gzipped archive", abs_path(name));
@@ -257,14 +267,22 @@ static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, v
     if (o->name_template) relname = name_from_template(o->name_template);
 
     /* 3. locate, 4. user values, 5. load */
-    if (src->dir) locate_chart(src->dir);
+    bool archive = src->dir ? locate_chart(src->dir) : false;
     if (o->debug) {
         const char *p = src->dir ? abs_path(src->dir) : src->name;
         debug_line(&r->log, "Chart path", "path", p, sg_sprintf("install.go:242: [debug] CHART PATH: %s\n\n", p));
     }
     sg_value user = values_user(o);
-    sg_helmchart *ch = src->dir ? chart_load_dir(src->dir)
-                                : chart_load_files(src->name, mem_files(src), src->nfiles);
+    sg_helmchart *ch;
+    if (archive) {
+        const char *data, *err = NULL;
+        size_t len, nf;
+        sg_chartfile *files;
+        if (fsio_read(src->dir, &data, &len, &err) != 0) sg_throwf("%s", err);
+        if (untgz((const unsigned char *)data, len, &files, &nf, &err) != 0) sg_throwf("%s", err);
+        ch = chart_load_files(src->dir, files, nf);
+    } else
+        ch = src->dir ? chart_load_dir(src->dir) : chart_load_files(src->name, mem_files(src), src->nfiles);
 
     /* 6. installable, deprecated */
     const char *type = chart_meta_str(ch, "type");
