@@ -1,0 +1,1 @@
+{{ define "c.helper" }}H-{{ .Values.str }}{{ end }}

@@ -1,0 +1,1 @@
+{{ define "c.n" }}{{ $_ := set .Values "fromnotes" 1 }}{{ end }}
