@@ -379,8 +379,33 @@ typedef struct jwriter {
     sg_buf *b;
     int flags;
     const char *err;
-    int depth;
+    const void **stack; /* containers being encoded, past Go's cycle-check depth */
+    size_t nstack, capstack;
 } jwriter;
+
+/* Go's encoder starts detecting cycles (by container identity) after 1000 nested levels. */
+static int enter(jwriter *w, const void *p, int depth, const char *gotype)
+{
+    if (depth < 1000 || !p) return 0;
+    for (size_t i = 0; i < w->nstack; i++) {
+        if (w->stack[i] == p) {
+            w->err = sg_sprintf("json: unsupported value: encountered a cycle via %s", gotype);
+            return -1;
+        }
+    }
+    if (w->nstack == w->capstack) {
+        size_t cap = w->capstack ? w->capstack * 2 : 64;
+        w->stack = sg_realloc(w->stack, w->nstack * sizeof *w->stack, cap * sizeof *w->stack);
+        w->capstack = cap;
+    }
+    w->stack[w->nstack++] = p;
+    return 0;
+}
+
+static void leave(jwriter *w, const void *p, int depth)
+{
+    if (depth >= 1000 && p) w->nstack--;
+}
 
 static void newline(jwriter *w, int depth)
 {
@@ -392,10 +417,6 @@ static int emit(jwriter *w, sg_value v, int depth)
 {
     sg_buf *b = w->b;
     int pretty = w->flags & JSONIO_PRETTY;
-    if (depth > 1000) {
-        w->err = "json: unsupported value: encountered a cycle";
-        return -1;
-    }
     switch ((sg_kind)v.kind) {
     case VK_NIL: buf_puts(b, "null"); return 0;
     case VK_BOOL: buf_puts(b, v.u.b ? "true" : "false"); return 0;
@@ -419,6 +440,7 @@ static int emit(jwriter *w, sg_value v, int depth)
         if (v.gotype == GT_LIST_BYTES) { put_base64(b, v); return 0; }
         if (!v.u.l) { buf_puts(b, "null"); return 0; }
         size_t n = list_len(v);
+        if (enter(w, v.u.l, depth, val_typename(v)) < 0) return -1;
         buf_putc(b, '[');
         for (size_t i = 0; i < n; i++) {
             if (i) buf_putc(b, ',');
@@ -427,12 +449,14 @@ static int emit(jwriter *w, sg_value v, int depth)
         }
         if (pretty && n) newline(w, depth);
         buf_putc(b, ']');
+        leave(w, v.u.l, depth);
         return 0;
     }
     case VK_MAP: {
         if (!v.u.m) { buf_puts(b, "null"); return 0; }
         size_t n;
         sg_mapent **e = map_sorted(v, &n);
+        if (enter(w, v.u.m, depth, val_typename(v)) < 0) return -1;
         buf_putc(b, '{');
         for (size_t i = 0; i < n; i++) {
             if (i) buf_putc(b, ',');
@@ -443,6 +467,7 @@ static int emit(jwriter *w, sg_value v, int depth)
         }
         if (pretty && n) newline(w, depth);
         buf_putc(b, '}');
+        leave(w, v.u.m, depth);
         return 0;
     }
     case VK_OBJECT:
@@ -462,7 +487,7 @@ static int emit(jwriter *w, sg_value v, int depth)
 int jsonio_emit(sg_buf *b, sg_value v, int flags, const char **err)
 {
     size_t start = b->p ? b->len : 0;
-    jwriter w = { b, flags, NULL, 0 };
+    jwriter w = { b, flags, NULL, NULL, 0, 0 };
     if (emit(&w, v, 0) < 0) {
         buf_truncate(b, start);
         if (err) *err = w.err;
