@@ -78,6 +78,7 @@ static tkey key_add(tkey k, const char *p)
 typedef struct tenc {
     sg_buf *b;
     bool written;
+    int depth;   /* e_element nesting (inline values), bounded against cycles */
 } tenc;
 
 static void wf(tenc *e, const char *s) { buf_puts(e->b, s); e->written = true; }
@@ -94,9 +95,12 @@ static sg_value deobj(sg_value v)
 }
 
 /* tomlTypeOfGo: 0 nil, 1 plain value/array, 2 table, 3 array of tables. */
-static int ttype(sg_value v)
+static int ttype_at(sg_value v, int depth);
+static int ttype(sg_value v) { return ttype_at(v, 0); }
+static int ttype_at(sg_value v, int depth)
 {
     v = deobj(v);
+    if (depth > 10000) sg_throwf("toml: exceeded max depth");
     if (v.kind == VK_NIL) return 0;
     if (v.kind == VK_MAP) return 2;
     if (v.kind == VK_LIST && v.gotype != GT_LIST_BYTES) {
@@ -104,7 +108,7 @@ static int ttype(sg_value v)
         if (!n) return 1;
         bool all = true;
         for (size_t i = 0; i < n; i++) {
-            int t = ttype(list_get(v, i));
+            int t = ttype_at(list_get(v, i), depth + 1);
             if (t == 0) sg_throwf("toml: cannot encode array with nil element");
             if (t != 2) all = false;
         }
@@ -115,7 +119,16 @@ static int ttype(sg_value v)
 
 static void e_map(tenc *e, tkey key, sg_value m, bool inl);
 
+static void e_element_body(tenc *e, sg_value v);
+
 static void e_element(tenc *e, sg_value v)
+{
+    if (++e->depth > 10000) sg_throwf("toml: exceeded max depth");
+    e_element_body(e, v);
+    e->depth--;
+}
+
+static void e_element_body(tenc *e, sg_value v)
 {
     v = deobj(v);
     sg_buf *b = e->b;
@@ -201,6 +214,7 @@ static void e_array_of_tables(tenc *e, tkey key, sg_value v)
 static void e_encode(tenc *e, tkey key, sg_value v)
 {
     v = deobj(v);
+    if (key.n > 10000) sg_throwf("toml: exceeded max depth");
     switch ((sg_kind)v.kind) {
     case VK_NIL: return;
     case VK_MAP: e_table(e, key, v); return;
@@ -251,7 +265,7 @@ sg_value fn_helm_totoml(sg_fcall *c, int argc, sg_value *argv)
     if (v.kind == VK_NIL) sg_throwf("reflect: call of reflect.Value.Type on zero Value");
     sg_buf b;
     buf_init(&b);
-    tenc e = { &b, false };
+    tenc e = { &b, false, 0 };
     sg_catch ct;
     if (SG_TRY(&ct)) {
         tkey none = { NULL, 0 };

@@ -47,12 +47,14 @@ int yamlio_marshal(sg_buf *b, sg_value v, const char **err);
 void yamlio_emit(sg_buf *b, sg_value v);
 
 /* go-yaml v2 Marshal of v as it is (no JSON round trip: floats print as %g shortest,
- * e.g. 1e+06).  Appends text with the trailing "\n". */
+ * e.g. 1e+06).  Appends text with the trailing "\n"; appends nothing for a value nested
+ * deeper than 10000 levels (a cycle). */
 void yamlio_emit_raw(sg_buf *b, sg_value v);
 
 /* Helm's toYamlPretty core: a go-yaml v3 Encoder with SetIndent(2) on v as it is (no
  * JSON round trip): sequences indented under their key, no line folding, tabs allowed in
- * literal blocks, invalid UTF-8 as !!binary.  Appends text with the trailing "\n". */
+ * literal blocks, invalid UTF-8 as !!binary.  Appends text with the trailing "\n";
+ * appends nothing for a value nested deeper than 10000 levels (a cycle; Go overflows). */
 void yamlio_emit_v3(sg_buf *b, sg_value v);
 
 #endif

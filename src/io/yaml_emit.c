@@ -31,6 +31,8 @@ typedef struct emitter {
     bool root_context, sequence_context, mapping_context, simple_key_context;
     int best_indent, best_width;
     bool v3;       /* go-yaml v3 Encoder flavour (toYamlPretty) */
+    int depth;     /* nesting, bounded so that a cyclic value cannot overflow the stack */
+    bool failed;
     /* analysis of the scalar being emitted */
     struct {
         const unsigned char *value;
@@ -703,6 +705,8 @@ static void emit_list(emitter *e, sg_value l)
 
 static void emit_node(emitter *e, sg_value v, bool root, bool seq, bool map, bool simple_key)
 {
+    if (e->failed) return;
+    if (e->depth > 10000) { e->failed = true; return; }
     e->root_context = root;
     e->sequence_context = seq;
     e->mapping_context = map;
@@ -710,17 +714,22 @@ static void emit_node(emitter *e, sg_value v, bool root, bool seq, bool map, boo
     if (v.kind == VK_OBJECT) {
         v = v.u.o->type->tojson ? v.u.o->type->tojson(v.u.o) : sg_nil;
     }
+    e->depth++;
     if (v.kind == VK_MAP) emit_map(e, v);
     else if (v.kind == VK_LIST && (v.gotype != GT_LIST_BYTES || e->v3)) emit_list(e, v);
     else emit_scalar(e, v);
+    e->depth--;
 }
 
-static void emit_document(sg_buf *b, sg_value v, bool v3)
+/* Appends the document; on failure (a value nested deeper than 10000, i.e. a cycle)
+ * appends nothing and returns -1. */
+static int emit_document(sg_buf *b, sg_value v, bool v3)
 {
     emitter e = { 0 };
     e.v3 = v3;
     e.b = b;
     if (!b->p) buf_init(b);
+    size_t start = b->len;
     e.whitespace = true;
     e.indention = true;
     e.indent = -1;
@@ -731,6 +740,11 @@ static void emit_document(sg_buf *b, sg_value v, bool v3)
     e.indent = -1;
     write_indent(&e);
     /* go-yaml v2 writes no "..." at the stream end, even after "|+" (open_ended). */
+    if (e.failed) {
+        buf_truncate(b, start);
+        return -1;
+    }
+    return 0;
 }
 
 void yamlio_emit_raw(sg_buf *b, sg_value v) { emit_document(b, v, false); }
