@@ -901,33 +901,50 @@ int manifest_commit(const mf_result *res, const char **errmsg)
         }
         buf_put(&bufs[k], w->data, w->len);
     }
-    for (size_t k = 0; k < n; k++) {
-        int fail = hookonly[k] ? -2 : -1;
-        if (ensure_dir(dir_of(paths[k]), errmsg) != 0) return fail;
-        const char *tmp = sg_sprintf("%s.sparkgen-tmp-%ld", paths[k], (long)getpid());
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    /* phase 1: every target's content into a temporary file beside it */
+    const char **tmps = sg_alloc((n + 1) * sizeof *tmps);
+    int fail = 0;
+    size_t k;
+    for (k = 0; k < n; k++) {
+        fail = hookonly[k] ? -2 : -1;
+        if (ensure_dir(dir_of(paths[k]), errmsg) != 0) break;
+        tmps[k] = sg_sprintf("%s.sparkgen-tmp-%ld", paths[k], (long)getpid());
+        struct stat st;
+        mode_t mode = stat(paths[k], &st) == 0 ? (st.st_mode & 07777) : 0666; /* os.Create: 0666 &^ umask */
+        int fd = open(tmps[k], O_WRONLY | O_CREAT | O_TRUNC, mode);
         if (fd < 0) {
             *errmsg = sg_sprintf("open %s: %s", paths[k], go_strerror(errno));
-            return fail;
+            break;
         }
         size_t off = 0;
+        int e = 0;
         while (off < bufs[k].len) {
             ssize_t w = write(fd, bufs[k].p + off, bufs[k].len - off);
             if (w < 0) {
                 if (errno == EINTR) continue;
-                int e = errno;
-                close(fd);
-                unlink(tmp);
-                *errmsg = sg_sprintf("write %s: %s", paths[k], go_strerror(e));
-                return fail;
+                e = errno;
+                break;
             }
             off += (size_t)w;
         }
-        if (close(fd) != 0 || rename(tmp, paths[k]) != 0) {
+        if (close(fd) != 0 && !e) e = errno;
+        if (e) {
+            unlink(tmps[k]);
+            *errmsg = sg_sprintf("write %s: %s", paths[k], go_strerror(e));
+            break;
+        }
+    }
+    if (k < n) {
+        for (size_t j = 0; j < k; j++) unlink(tmps[j]);
+        return fail;
+    }
+    /* phase 2: all into place */
+    for (k = 0; k < n; k++) {
+        if (rename(tmps[k], paths[k]) != 0) {
             int e = errno;
-            unlink(tmp);
+            for (size_t j = k; j < n; j++) unlink(tmps[j]);
             *errmsg = sg_sprintf("open %s: %s", paths[k], go_strerror(e));
-            return fail;
+            return hookonly[k] ? -2 : -1;
         }
     }
     return 0;
