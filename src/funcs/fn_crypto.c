@@ -1,0 +1,162 @@
+/* fn_crypto.c - Sprig's crypto functions that need no foreign library (crypto.go, Sprig
+ * v3.3.0): bcrypt, htpasswd, derivePassword (Master Password's scrypt + HMAC scheme) and
+ * randBytes.  Key and certificate generation (genPrivateKey, genCA ...) and AES are not
+ * implemented. */
+#include "fn_ext.h"
+#include "cryptoprim.h"
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../base/err.h"
+#include <string.h>
+
+#define SP(v) ((v).u.s.p)
+#define SN(v) ((v).u.s.n)
+
+/* Sprig's bcrypt(): GenerateFromPassword(input, DefaultCost); errors come back as text. */
+static const char *bcrypt_text(const char *pw, size_t n)
+{
+    if (n > 72) return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes";
+    unsigned char salt[16];
+    if (!crypto_random(salt, sizeof salt)) sg_throwf("randBytes: no entropy available");
+    char out[61];
+    crypto_bcrypt(pw, n, salt, 10, out);
+    return sg_strdup(out);
+}
+
+sg_value fn_bcrypt(sg_fcall *c, int argc, sg_value *argv)
+{
+    return val_cstr(bcrypt_text(SP(argv[0]), SN(argv[0])));
+}
+
+sg_value fn_htpasswd(sg_fcall *c, int argc, sg_value *argv)
+{
+    sg_buf b;
+    buf_init(&b);
+    if (memchr(SP(argv[0]), ':', SN(argv[0]))) {
+        buf_puts(&b, "invalid username: ");
+        buf_put(&b, SP(argv[0]), SN(argv[0]));
+    } else {
+        buf_put(&b, SP(argv[0]), SN(argv[0]));
+        buf_putc(&b, ':');
+        buf_puts(&b, bcrypt_text(SP(argv[1]), SN(argv[1])));
+    }
+    return val_str_nocopy(b.p, b.len);
+}
+
+sg_value fn_randbytes(sg_fcall *c, int argc, sg_value *argv)
+{
+    int64_t n = argv[0].u.i;
+    if (n < 0) sg_throwf("runtime error: makeslice: len out of range");
+    unsigned char *raw = sg_alloc((size_t)n + 1);
+    if (!crypto_random(raw, (size_t)n)) sg_throwf("unexpected EOF");
+    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    sg_buf b;
+    buf_init(&b);
+    for (int64_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)raw[i] << 16;
+        if (i + 1 < n) v |= (uint32_t)raw[i + 1] << 8;
+        if (i + 2 < n) v |= raw[i + 2];
+        buf_putc(&b, tab[(v >> 18) & 63]);
+        buf_putc(&b, tab[(v >> 12) & 63]);
+        buf_putc(&b, i + 1 < n ? tab[(v >> 6) & 63] : '=');
+        buf_putc(&b, i + 2 < n ? tab[v & 63] : '=');
+    }
+    return val_str_nocopy(b.p, b.len);
+}
+
+/* ---------------------------------------------------------------- derivePassword */
+
+typedef struct ptype { const char *name; const char *const *tmpl; int n; } ptype;
+
+static const char *const t_maximum[] = { "anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno" };
+static const char *const t_long[] = {
+    "CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv", "CvccCvcvnoCvcv",
+    "CvccCvcvCvcvno", "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno", "CvcvnoCvcvCvcc",
+    "CvcvCvcvnoCvcc", "CvcvCvcvCvccno", "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno",
+    "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno", "CvccnoCvcvCvcc", "CvccCvcvnoCvcc",
+    "CvccCvcvCvccno",
+};
+static const char *const t_medium[] = { "CvcnoCvc", "CvcCvcno" };
+static const char *const t_short[] = { "Cvcn" };
+static const char *const t_basic[] = { "aaanaaan", "aannaaan", "aaannaaa" };
+static const char *const t_pin[] = { "nnnn" };
+
+static const ptype ptypes[] = {
+    { "maximum", t_maximum, 2 }, { "long", t_long, 21 }, { "medium", t_medium, 2 },
+    { "short", t_short, 1 },     { "basic", t_basic, 3 }, { "pin", t_pin, 1 },
+};
+
+static const char *template_chars(char c)
+{
+    switch (c) {
+    case 'V': return "AEIOU";
+    case 'C': return "BCDFGHJKLMNPQRSTVWXYZ";
+    case 'v': return "aeiou";
+    case 'c': return "bcdfghjklmnpqrstvwxyz";
+    case 'A': return "AEIOUBCDFGHJKLMNPQRSTVWXYZ";
+    case 'a': return "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz";
+    case 'n': return "0123456789";
+    case 'o': return "@&%?,=[]_:-+*$#!'^~;()/.";
+    case 'x': return "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()";
+    }
+    return "";
+}
+
+static void put_be32(sg_buf *b, uint32_t v)
+{
+    char x[4] = { (char)(v >> 24), (char)(v >> 16), (char)(v >> 8), (char)v };
+    buf_put(b, x, 4);
+}
+
+/* The uint32 counter: an untyped constant converts (wrapping past 2^32 as reflect's SetUint
+ * does); other Go types are rejected by the template engine. */
+static uint32_t counter_arg(sg_value v)
+{
+    if (v.kind == VK_INT && v.gotype == GT_DEFAULT) {
+        if (v.u.i < 0) sg_throwf("expected unsigned integer; found %lld", (long long)v.u.i);
+        return (uint32_t)v.u.i;
+    }
+    if (v.kind == VK_NIL) sg_throwf("invalid value; expected uint32");
+    sg_throwf("wrong type for value; expected uint32; got %s", val_typename(v));
+}
+
+sg_value fn_derivepassword(sg_fcall *c, int argc, sg_value *argv)
+{
+    uint32_t counter = counter_arg(argv[0]);
+    sg_value typ = argv[1], pw = argv[2], user = argv[3], site = argv[4];
+    const ptype *pt = NULL;
+    for (size_t i = 0; i < sizeof ptypes / sizeof ptypes[0]; i++)
+        if (strlen(ptypes[i].name) == SN(typ) && !memcmp(ptypes[i].name, SP(typ), SN(typ))) pt = &ptypes[i];
+    if (!pt) {
+        sg_buf b;
+        buf_init(&b);
+        buf_puts(&b, "cannot find password template ");
+        buf_put(&b, SP(typ), SN(typ));
+        return val_str_nocopy(b.p, b.len);
+    }
+    static const char seed[] = "com.lyndir.masterpassword";
+    sg_buf salt;
+    buf_init(&salt);
+    buf_puts(&salt, seed);
+    put_be32(&salt, (uint32_t)SN(user));
+    buf_put(&salt, SP(user), SN(user));
+    unsigned char key[64];
+    if (!crypto_scrypt(SP(pw), SN(pw), salt.p, salt.len, 32768, 8, 2, key, sizeof key))
+        sg_throwf("failed to derive password: scrypt: out of memory");
+    sg_buf msg;
+    buf_init(&msg);
+    buf_puts(&msg, seed);
+    put_be32(&msg, (uint32_t)SN(site));
+    buf_put(&msg, SP(site), SN(site));
+    put_be32(&msg, counter);
+    unsigned char mac[32];
+    crypto_hmac_sha256(key, sizeof key, msg.p, msg.len, mac);
+    const char *tmpl = pt->tmpl[mac[0] % pt->n];
+    sg_buf out;
+    buf_init(&out);
+    for (size_t i = 0; tmpl[i]; i++) {
+        const char *chars = template_chars(tmpl[i]);
+        buf_putc(&out, chars[mac[i + 1] % strlen(chars)]);
+    }
+    return val_str_nocopy(out.p, out.len);
+}
