@@ -90,6 +90,7 @@ START_TEST(t_parse_follows_encoding_json)
 }
 END_TEST
 
+Suite *json_suite(void);
 Suite *json_suite(void)
 {
     Suite *s = suite_create("json");

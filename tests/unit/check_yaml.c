@@ -173,6 +173,7 @@ START_TEST(t_toyamlpretty_indents_sequences_and_keeps_floats)
 }
 END_TEST
 
+Suite *yaml_suite(void);
 Suite *yaml_suite(void)
 {
     Suite *s = suite_create("yaml");
