@@ -26,7 +26,7 @@ enum {
     X_NAMESPACE, X_KUBE_VERSION, X_API_VERSIONS, X_SHOW_ONLY, X_OUTPUT_DIR,
     X_INCLUDE_CRDS, X_SKIP_TESTS, X_NO_HOOKS, X_IS_UPGRADE, X_USE_RELEASE_NAME,
     X_RELEASE_NAME_STR, X_GENERATE_NAME, X_NAME_TEMPLATE, X_DEBUG, X_SKIP_SCHEMA,
-    X_VALIDATE, X_HELP, X_DRY_RUN, X_CHART, X_COMPAT,
+    X_VALIDATE, X_HELP, X_DRY_RUN, X_CHART, X_COMPAT, X_REPO,
 };
 
 typedef struct flagdef {
@@ -39,7 +39,7 @@ typedef struct flagdef {
 
 static const flagdef template_flags[] = {
     { "api-versions", 'a', F_SLICE, X_API_VERSIONS, NULL },
-    { "atomic", 0, F_BOOL, X_NONE, NULL },
+    { "atomic", 0, F_BOOL, X_NONE, "use --rollback-on-failure instead" },
     { "ca-file", 0, F_STRING, X_NONE, NULL },
     { "cert-file", 0, F_STRING, X_NONE, NULL },
     { "create-namespace", 0, F_BOOL, X_NONE, NULL },
@@ -49,6 +49,7 @@ static const flagdef template_flags[] = {
     { "disable-openapi-validation", 0, F_BOOL, X_NONE, NULL },
     { "dry-run", 0, F_DRYRUN, X_DRY_RUN, NULL },
     { "enable-dns", 0, F_BOOL, X_NONE, NULL },
+    { "force", 0, F_BOOL, X_NONE, "use --force-replace instead" },
     { "force-conflicts", 0, F_BOOL, X_NONE, NULL },
     { "force-replace", 0, F_BOOL, X_NONE, NULL },
     { "generate-name", 'g', F_BOOL, X_GENERATE_NAME, NULL },
@@ -72,7 +73,7 @@ static const flagdef template_flags[] = {
     { "release-name", 0, F_BOOL, X_USE_RELEASE_NAME, NULL },
     { "render-subchart-notes", 0, F_BOOL, X_NONE, NULL },
     { "replace", 0, F_BOOL, X_NONE, NULL },
-    { "repo", 0, F_STRING, X_NONE, NULL },
+    { "repo", 0, F_STRING, X_REPO, NULL },
     { "rollback-on-failure", 0, F_BOOL, X_NONE, NULL },
     { "server-side", 0, F_BOOL, X_NONE, NULL },
     { "set", 0, F_ARRAY, X_SET, NULL },
@@ -311,6 +312,7 @@ static int set_flag(cli_opts *o, const flagdef *f, const char *v, const char **e
         case X_NAME_TEMPLATE: o->name_template = v; break;
         case X_RELEASE_NAME_STR: r->release_name = v; break;
         case X_CHART: o->chart_dir = v; break;
+        case X_REPO: o->repo = v; break;
         }
         break;
     case F_SLICE: {

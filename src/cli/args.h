@@ -25,6 +25,7 @@ typedef struct cli_opts {
     bool dry_run_given;      /* --dry-run without a value (deprecation warning) */
     const char *dry_run;     /* --dry-run value */
     const char *chart_dir;   /* render: --chart DIR */
+    const char *repo;        /* template: --repo URL (charts are never fetched) */
     int helm_compat;         /* --helm-compat 3|4, 0 = not given */
     const char *deprecations;/* "Flag --x has been deprecated, ..." lines for stderr */
 } cli_opts;

@@ -165,10 +165,16 @@ static int cmd_template(int argc, char **argv, int first)
         return 1;
     }
     if (o.dry_run) {
+        /* cmdGetDryRunFlagStrategy(cmd, isTemplate=true) */
         const char *d = o.dry_run;
         if (!strcmp(d, "unset"))
             fputs(sg_helm_version() == 3 ? "" : "level=WARN msg=\"--dry-run is deprecated and should be replaced with '--dry-run=client'\"\n", stderr);
-        else if (strcmp(d, "client") && strcmp(d, "server") && strcmp(d, "none") && strcmp(d, "true") && strcmp(d, "false")) {
+        else if (!strcmp(d, "true"))
+            fputs(sg_helm_version() == 3 ? "" : "level=WARN msg=\"boolean '--dry-run=true' flag is deprecated and must be replaced with '--dry-run=client'\"\n", stderr);
+        else if (!strcmp(d, "false") || !strcmp(d, "none")) {
+            fprintf(stderr, "Error: invalid dry-run value (\"%s\"). Must be \"server\" or \"client\"\n", d);
+            return 1;
+        } else if (strcmp(d, "client") && strcmp(d, "server")) {
             fprintf(stderr, "Error: invalid dry-run value (\"%s\"). Must be \"none\", \"server\", or \"client\"\n", d);
             return 1;
         }
@@ -205,6 +211,12 @@ static int cmd_template(int argc, char **argv, int first)
         o.ro.name_template = o.name_template;
     }
     env_defaults(&o.ro, o.debug_given);
+    if (o.repo && *o.repo) {
+        /* LocateChart with --repo: a repository is never contacted */
+        const char *colon = strstr(o.repo, "://");
+        fprintf(stderr, "Error: could not find protocol handler for: %.*s\n", colon ? (int)(colon - o.repo) : 0, o.repo);
+        return 1;
+    }
     return run(sg_chart_dir(chart), &o.ro);
 }
 
