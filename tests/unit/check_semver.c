@@ -14,6 +14,7 @@
 #include "../../src/base/buf.h"
 #include "../../src/funcs/semver.h"
 #include "../../src/value/value.h"
+#include "sprig_testutil.h"
 
 static void setup(void) { arena_push(); }
 static void teardown(void) { arena_pop(); }
@@ -185,6 +186,74 @@ START_TEST(t_semver_constraint_newlines_are_go_whitespace)
 }
 END_TEST
 
+/* Call method `name` of a semver object; the result in *out. */
+static bool call_m(sg_value o, const char *name, int argc, sg_value *argv, sg_value *out)
+{
+    return o.u.o->type->method(o.u.o, name, argc, argv, out);
+}
+
+/* The message a method call throws, or NULL. */
+static const char *method_error(sg_value o, const char *name, int argc, sg_value *argv)
+{
+    sg_catch c;
+    sg_value r;
+    if (SG_TRY(&c)) {
+        call_m(o, name, argc, argv, &r);
+        catch_pop(&c);
+        return NULL;
+    }
+    catch_pop(&c);
+    return c.err->msg;
+}
+
+START_TEST(t_semver_objects_have_masterminds_methods)
+{
+    sg_value v = CALL(fn_semver, S("v1.2.3-rc.1+b"));
+    ck_assert_str_eq(val_typename(v), "*semver.Version");
+    ck_assert_str_eq(val_kindname(v), "ptr");
+    ck_assert_str_eq(show(v), "1.2.3-rc.1+b");
+    sg_value r, arg[1];
+    ck_assert(call_m(v, "Major", 0, NULL, &r));
+    ck_assert_str_eq(val_typename(r), "uint64");
+    ck_assert_int_eq(r.u.i, 1);
+    ck_assert(call_m(v, "Original", 0, NULL, &r));
+    ck_assert_str_eq(show(r), "v1.2.3-rc.1+b");
+    ck_assert(call_m(v, "Prerelease", 0, NULL, &r));
+    ck_assert_str_eq(show(r), "rc.1");
+    /* IncPatch of a prerelease drops it and keeps the patch; results are values */
+    ck_assert(call_m(v, "IncPatch", 0, NULL, &r));
+    ck_assert_str_eq(show(r), "1.2.3");
+    ck_assert_str_eq(val_typename(r), "semver.Version");
+    ck_assert_str_eq(val_kindname(r), "struct");
+    sg_value r2;
+    ck_assert(!call_m(r, "Original", 0, NULL, &r2)); /* pointer method: absent on values */
+    ck_assert(!call_m(r, "LessThan", 0, NULL, &r2));
+    ck_assert(call_m(CALL(fn_semver, S("v1.2.3")), "IncMinor", 0, NULL, &r));
+    ck_assert_str_eq(show(r), "1.3.0");
+    arg[0] = CALL(fn_semver, S("1.3"));
+    ck_assert(call_m(v, "Compare", 1, arg, &r));
+    ck_assert_str_eq(show(r), "-1");
+    ck_assert_str_eq(val_typename(r), "int");
+    ck_assert(call_m(v, "LessThan", 1, arg, &r) && r.u.b);
+    arg[0] = sg_nil;
+    ck_assert(call_m(v, "Equal", 1, arg, &r) && !r.u.b);
+    arg[0] = S("a..b");
+    ck_assert_str_eq(method_error(v, "SetPrerelease", 1, arg), "invalid prerelease string");
+    arg[0] = sg_nil;
+    ck_assert_str_eq(method_error(v, "Compare", 1, arg), FN_NILDEREF);
+    ck_assert_str_eq(show(v.u.o->type->tojson(v.u.o)), "1.2.3-rc.1+b");
+}
+END_TEST
+
+START_TEST(t_semver_functions_throw_masterminds_errors)
+{
+    ck_assert_str_eq(THROWS(fn_semver, S("x")), "invalid semantic version");
+    ck_assert_str_eq(THROWS(fn_semvercompare, S("foo"), S("1")), "improper constraint: foo");
+    ck_assert_str_eq(THROWS(fn_semvercompare, S(">1"), S("y")), "invalid semantic version");
+    ck_assert(CALL(fn_semvercompare, S("x"), S("1.0")).u.b); /* "x" is a wildcard */
+}
+END_TEST
+
 Suite *semver_suite(void)
 {
     Suite *s = suite_create("semver");
@@ -195,6 +264,8 @@ Suite *semver_suite(void)
     tcase_add_loop_test(tc, t_semver_helm3_mode_matches_masterminds_3_3_0, 0,
                         (int)(sizeof rows3 / sizeof rows3[0]));
     tcase_add_test(tc, t_semver_satisfies_parses_constraint_first);
+    tcase_add_test(tc, t_semver_objects_have_masterminds_methods);
+    tcase_add_test(tc, t_semver_functions_throw_masterminds_errors);
     tcase_add_test(tc, t_semver_constraint_newlines_are_go_whitespace);
     suite_add_tcase(s, tc);
     return s;
