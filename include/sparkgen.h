@@ -108,7 +108,8 @@ const char *sg_result_error(const sg_result *r);
  * and text (for tests and tools). */
 size_t sg_result_count(const sg_result *r);
 const char *sg_result_doc(const sg_result *r, size_t i, const char **source);
-/* Drop the render's memory. */
+/* Drop the render's memory.  Results of nested renders must be freed in reverse order
+ * of their sg_render calls (each render is one arena on a stack). */
 void sg_result_free(sg_result *r);
 
 /* Check a --kube-version value as `helm template` does first thing.  Returns NULL when
