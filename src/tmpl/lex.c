@@ -54,15 +54,15 @@ int32_t lex_decode_rune(const char *str, size_t n, int *w)
     *w = 1;
     if (c < 0x80) return (int32_t)c;
     int need;
-    uint32_t r, min;
+    uint32_t r;
     unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) { need = 1; r = c & 0x1F; min = 0x80; }
+    if (c >= 0xC2 && c <= 0xDF) { need = 1; r = c & 0x1F; }
     else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2; r = c & 0x0F; min = 0x800;
+        need = 2; r = c & 0x0F;
         if (c == 0xE0) lo = 0xA0;
         if (c == 0xED) hi = 0x9F; /* no surrogates */
     } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3; r = c & 0x07; min = 0x10000;
+        need = 3; r = c & 0x07;
         if (c == 0xF0) lo = 0x90;
         if (c == 0xF4) hi = 0x8F;
     } else return RUNE_ERROR;
@@ -72,7 +72,6 @@ int32_t lex_decode_rune(const char *str, size_t n, int *w)
         if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return RUNE_ERROR;
         r = (r << 6) | (b & 0x3F);
     }
-    (void)min;
     *w = need + 1;
     return (int32_t)r;
 }

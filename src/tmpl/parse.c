@@ -301,7 +301,7 @@ static bool utf8_valid(const char *s, size_t n)
     return true;
 }
 
-/* strconv.Unquote of a whole lexed string token ("..." or `...`). */
+/* strconv.Unquote of a whole lexed string token ("..." or `...`; the lexer never gives '...'). */
 static bool go_unquote(const char *in, size_t n, const char **out, size_t *outlen)
 {
     if (n < 2) return false;
@@ -318,23 +318,12 @@ static bool go_unquote(const char *in, size_t n, const char **out, size_t *outle
         *outlen = b.len;
         return true;
     }
-    if (q != '"' && q != '\'') return false;
-    if (!memchr(in, '\\', end) && !memchr(in, '\n', end)) {
-        bool valid;
-        if (q == '"') {
-            valid = utf8_valid(in + 1, end - 2);
-        } else {
-            int w = 0;
-            int32_t r = end - 2 > 0 ? lex_decode_rune(in + 1, end - 2, &w) : 0xFFFD;
-            if (end - 2 == 0) w = 0;
-            valid = (size_t)(1 + w + 1) == end && (r != 0xFFFD || w != 1);
-        }
-        if (valid) {
-            if (end != n) return false;
-            *out = sg_strndup(in + 1, end - 2);
-            *outlen = end - 2;
-            return true;
-        }
+    if (q != '"') return false;
+    if (!memchr(in, '\\', end) && !memchr(in, '\n', end) && utf8_valid(in + 1, end - 2)) {
+        if (end != n) return false;
+        *out = sg_strndup(in + 1, end - 2);
+        *outlen = end - 2;
+        return true;
     }
     sg_buf b;
     buf_init(&b);
@@ -347,7 +336,6 @@ static bool go_unquote(const char *in, size_t n, const char **out, size_t *outle
         i += used;
         if (r < 0x80 || !mb) buf_putc(&b, (char)r);
         else append_rune(&b, r);
-        if (q == '\'') break;
     }
     if (!(i < n && in[i] == q)) return false;
     i++;
