@@ -275,6 +275,9 @@ sg_value fn_untilstep(sg_fcall *c, int argc, sg_value *argv)
     return until_step(argv[0].u.i, argv[1].u.i, argv[2].u.i);
 }
 
+/* Go's wrapping int addition. */
+static int64_t wrap_add(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
+
 /* seq [start [step]] end : space-separated integers, like the Unix tool */
 sg_value fn_seq(sg_fcall *c, int argc, sg_value *argv)
 {
@@ -283,18 +286,18 @@ sg_value fn_seq(sg_fcall *c, int argc, sg_value *argv)
     if (argc == 1) {
         int64_t start = 1, end = argv[0].u.i;
         if (end < start) inc = -1;
-        l = until_step(start, end + inc, inc);
+        l = until_step(start, wrap_add(end, inc), inc);
     } else if (argc == 2) {
         int64_t start = argv[0].u.i, end = argv[1].u.i, step = 1;
         if (end < start) step = -1;
-        l = until_step(start, end + step, step);
+        l = until_step(start, wrap_add(end, step), step);
     } else if (argc == 3) {
         int64_t start = argv[0].u.i, step = argv[1].u.i, end = argv[2].u.i;
         if (end < start) {
             inc = -1;
             if (step > 0) return val_cstr("");
         }
-        l = until_step(start, end + inc, step);
+        l = until_step(start, wrap_add(end, inc), step);
     } else {
         return val_cstr("");
     }
