@@ -409,6 +409,8 @@ const char *yl_resolve_plain(const char *in, sg_value *out)
 
 typedef struct ydecoder {
     const char *err;
+    ynode *bad_node;          /* map holding the first key sigs.k8s.io/yaml cannot convert */
+    sg_value bad_key, bad_val;
     long decode_count, alias_count;
     int alias_depth;
 } ydecoder;
@@ -565,11 +567,15 @@ static const char *key_string(ydecoder *d, sg_value k, sg_value v, size_t *klen)
         return k.u.b ? "true" : "false";
     default: break;
     }
-    const char *tn = k.kind == VK_NIL ? "%!s(<nil>)" : k.gotype == GT_UINT64 ? "uint64" : "?";
-    if (!d->err)
-        d->err = sg_sprintf("unsupported map key of type: %s, key: %s, value: %s", tn,
-                            gosyntax(k), gosyntax(v));
     return NULL;
+}
+
+/* sigs.k8s.io/yaml's error for a key it cannot stringify (nil or uint64). */
+static const char *unsupported_key(sg_value k, sg_value v)
+{
+    const char *tn = k.kind == VK_NIL ? "%!s(<nil>)" : k.gotype == GT_UINT64 ? "uint64" : "?";
+    return sg_sprintf("unsupported map key of type: %s, key: %s, value: %s", tn, gosyntax(k),
+                      gosyntax(v));
 }
 
 static bool is_merge(ynode *n)
@@ -657,7 +663,16 @@ static int decode(ydecoder *d, ynode *n, sg_value *out)
             if (decode(d, n->kids[i + 1], &v) < 0) return -1;
             size_t kl;
             const char *ks = key_string(d, k, v, &kl);
-            if (!ks) return -1;
+            if (!ks) {
+                /* go-yaml keeps the pair (a later equal key overwrites it); the conversion
+                 * fails only once the whole document decoded: remember the first such key */
+                if (!d->bad_node || (d->bad_node == n && d->bad_key.kind == k.kind && d->bad_key.u.i == k.u.i)) {
+                    d->bad_node = n;
+                    d->bad_key = k;
+                    d->bad_val = v;
+                }
+                continue;
+            }
             map_setn(m, ks, kl, v);
         }
         n->visiting = false;
@@ -690,9 +705,11 @@ static int json_normalize(sg_value *v, const char **err)
             if (json_normalize(&v->u.l->items[i], err) < 0) return -1;
         return 0;
     case VK_MAP: {
-        sg_mapent *e;
-        for (size_t it = 0; map_next(*v, &it, &e);)
-            if (json_normalize(&e->val, err) < 0) return -1;
+        /* json.Marshal visits keys in sorted order: the first bad value in that order wins */
+        size_t n;
+        sg_mapent **e = map_sorted(*v, &n);
+        for (size_t i = 0; i < n; i++)
+            if (json_normalize(&e[i]->val, err) < 0) return -1;
         return 0;
     }
     default: return 0;
@@ -721,6 +738,7 @@ int yl_decode(const char *text, size_t len, bool all, sg_value *docs, const char
         if (!root) break;
         sg_value v;
         if (decode(&d, root, &v) < 0) { *err = d.err; rc = -1; break; }
+        if (d.bad_node) { *err = unsupported_key(d.bad_key, d.bad_val); rc = -1; break; }
         list_push(*docs, v);
         if (!all) break;
     }
