@@ -30,16 +30,21 @@ struct sg_node {
         struct { const char *text; } comment;                       /* N_COMMENT */
         struct { sg_node *pipe; } action;                           /* N_ACTION: pipe is N_PIPE */
         struct { bool val; } boolean;                               /* N_BOOL */
-        /* N_CHAIN: (node).Field1.Field2 */
+        /* N_CHAIN: (node).Field1.Field2 - node is an N_PIPE (parenthesised), N_IDENTIFIER
+         * or N_CHAIN...; pos is the first ".Field" (field/variable terms become N_FIELD /
+         * N_VARIABLE instead; literals with fields are parse errors) */
         struct { sg_node *node; const char **fields; size_t nfields; } chain;
         struct { sg_nodelist args; } command;                       /* N_COMMAND */
-        /* N_FIELD: .A.B.C ; N_VARIABLE: $x.A.B (ident[0] is "$x") */
+        /* N_FIELD: .A.B.C ; N_VARIABLE: $x.A.B (ident[0] is "$x", or "$").  As in Go,
+         * a multi-part one has pos at its SECOND part (".a" in .Values.a.b, ".A" in $x.A):
+         * Go rebuilds it from a chain; helm's column 13 in `x: {{ .Values.a.b }}`. */
         struct { const char **ident; size_t nident; } field;
         struct { const char *name; } ident;                         /* N_IDENTIFIER (function) */
         /* N_IF/N_RANGE/N_WITH (Go's BranchNode) */
         struct { sg_node *pipe; sg_node *list; sg_node *else_list; } branch;
         sg_nodelist list;                                           /* N_LIST */
-        /* N_NUMBER: Go's NumberNode - which interpretations are valid */
+        /* N_NUMBER: Go's NumberNode - which interpretations are valid, filled exactly as
+         * Go's newNumber (text is the literal as written: "0x1F", "'a'", "1e6", "-0") */
         struct {
             bool is_int, is_uint, is_float, is_complex;
             int64_t i; uint64_t u; double f;
