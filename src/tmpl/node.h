@@ -30,8 +30,8 @@ struct sg_node {
         struct { const char *text; } comment;                       /* N_COMMENT */
         struct { sg_node *pipe; } action;                           /* N_ACTION: pipe is N_PIPE */
         struct { bool val; } boolean;                               /* N_BOOL */
-        /* N_CHAIN: (node).Field1.Field2 - node is an N_PIPE (parenthesised), N_IDENTIFIER
-         * or N_CHAIN...; pos is the first ".Field" (field/variable terms become N_FIELD /
+        /* N_CHAIN: (node).Field1.Field2 - node is an N_PIPE (parenthesised) or an
+         * N_IDENTIFIER (`fn.X`); pos is the first ".Field" (field/variable terms become N_FIELD /
          * N_VARIABLE instead; literals with fields are parse errors) */
         struct { sg_node *node; const char **fields; size_t nfields; } chain;
         struct { sg_nodelist args; } command;                       /* N_COMMAND */
