@@ -718,8 +718,44 @@ static int json_normalize(sg_value *v, const char **err)
 
 /* ------------------------------------------------------------------ entry points */
 
+/* go-yaml v2 accepts only "%YAML 1.1" (libyaml 0.2.5 also takes 1.2): check the directives
+ * that open the stream.  Returns the error text or NULL. */
+static const char *check_yaml_directive(const char *text, size_t len)
+{
+    size_t i = 0, line = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && text[e] != '\n') e++;
+        const char *l = text + i;
+        size_t n = e - i;
+        size_t k = 0;
+        while (k < n && (l[k] == ' ' || l[k] == '\t' || l[k] == '\r')) k++;
+        if (k == n || l[k] == '#') { i = e + 1; line++; continue; }
+        if (k != 0 || n < 5 || strncmp(l, "%YAML", 5) != 0) {
+            if (l[0] == '%') { i = e + 1; line++; continue; } /* another directive */
+            return NULL;
+        }
+        k = 5;
+        if (k >= n || (l[k] != ' ' && l[k] != '\t')) return NULL;
+        while (k < n && (l[k] == ' ' || l[k] == '\t')) k++;
+        long major = 0, minor = 0;
+        size_t d = k;
+        while (k < n && l[k] >= '0' && l[k] <= '9') major = major * 10 + (l[k++] - '0');
+        if (k == d || k >= n || l[k] != '.') return NULL;
+        d = ++k;
+        while (k < n && l[k] >= '0' && l[k] <= '9') minor = minor * 10 + (l[k++] - '0');
+        if (k == d) return NULL;
+        if (major == 1 && minor == 1) return NULL;
+        if (line) return sg_sprintf("yaml: line %zu: found incompatible YAML document", line);
+        return "yaml: found incompatible YAML document";
+    }
+    return NULL;
+}
+
 int yl_decode(const char *text, size_t len, bool all, sg_value *docs, const char **err)
 {
+    const char *verr = check_yaml_directive(text, len);
+    if (verr) { *err = verr; return -1; }
     ylib *y = sg_alloc(sizeof *y);
     arena_defer(ylib_release, y);
     if (!yaml_parser_initialize(&y->parser)) {
