@@ -28,12 +28,16 @@ int yamlio_load(const char *text, size_t len, sg_value *out, const char **err);
  * caller's.  Errors as yamlio_load (the whole call fails). */
 int yamlio_load_all(const char *text, size_t len, sg_value *docs, const char **err);
 
-/* The values-file flavour: the first document (v3) or all documents merged (v4,
- * sg_helm_major >= 4), must be a map or empty (empty/~/comments give an empty map).
- * *err on failure is the text after "cannot load values.yaml: " e.g.
- * v3 "error converting YAML to JSON: ...", v4 "cannot unmarshal yaml document: error
- * converting YAML to JSON: ..." and "error unmarshaling JSON: while decoding JSON: json:
- * cannot unmarshal array into Go value of type map[string]interface {}". */
+/* A values file as Helm reads it.  v3 (chartutil.ReadValues): yaml.Unmarshal of the
+ * whole text, first document only.  v4 (sg_helm_major >= 4, LoadValues): the text is cut
+ * into documents by k8s YAMLReader (lines starting with "---"; CRLF → LF; error lines are
+ * relative to each document) and every document is merged in (later wins, maps merged
+ * recursively).  Each document must be a map or empty (empty/~/comments give an empty
+ * map).  *err on failure is the text after "cannot load values.yaml: " / "failed to parse
+ * FILE: ", e.g. v3 "error converting YAML to JSON: ...", v4 "cannot unmarshal yaml
+ * document: error converting YAML to JSON: ...", "... error unmarshaling JSON: while
+ * decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface
+ * {}" and "error reading yaml document: invalid Yaml document separator: x". */
 int yamlio_load_values(const char *text, size_t len, sg_value *out, const char **err);
 
 /* sigs.k8s.io/yaml.Marshal(v) = json.Marshal, parse that JSON as YAML, go-yaml v2 Marshal.
