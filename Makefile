@@ -18,7 +18,7 @@ ifneq ($(SAN),)
   SANLD := -fsanitize=$(SAN)
 endif
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -Iinclude -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS))
-LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
 LDFLAGS += $(SANLD)
 
 ifeq ($(V),1)
