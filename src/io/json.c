@@ -455,7 +455,8 @@ static int emit(jwriter *w, sg_value v, int depth)
     case VK_MAP: {
         if (!v.u.m) { buf_puts(b, "null"); return 0; }
         size_t n;
-        sg_mapent **e = map_sorted(v, &n);
+        /* Go encodes struct fields in declaration order, map keys sorted */
+        sg_mapent **e = v.gotype == GT_STRUCT ? map_ordered(v, &n) : map_sorted(v, &n);
         if (enter(w, v.u.m, depth, val_typename(v)) < 0) return -1;
         buf_putc(b, '{');
         for (size_t i = 0; i < n; i++) {

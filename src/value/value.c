@@ -168,13 +168,19 @@ static int entcmp(const void *a, const void *b)
     return x->klen < y->klen ? -1 : x->klen > y->klen;
 }
 
-sg_mapent **map_sorted(sg_value mv, size_t *n)
+sg_mapent **map_ordered(sg_value mv, size_t *n)
 {
     size_t cnt = map_len(mv), i = 0, it = 0;
     sg_mapent **arr = sg_alloc((cnt ? cnt : 1) * sizeof *arr), *e;
     while (map_next(mv, &it, &e)) arr[i++] = e;
-    qsort(arr, cnt, sizeof *arr, entcmp);
     *n = cnt;
+    return arr;
+}
+
+sg_mapent **map_sorted(sg_value mv, size_t *n)
+{
+    sg_mapent **arr = map_ordered(mv, n);
+    qsort(arr, *n, sizeof *arr, entcmp);
     return arr;
 }
 

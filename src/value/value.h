@@ -136,6 +136,8 @@ bool map_del(sg_value m, const char *key);
 static inline size_t map_len(sg_value m) { return m.u.m ? m.u.m->live : 0; }
 /* Keys in Go's sorted order (byte-wise), as an arena array of n entries. */
 sg_mapent **map_sorted(sg_value m, size_t *n);
+/* Live entries in insertion order (Go struct field order for GT_STRUCT maps). */
+sg_mapent **map_ordered(sg_value m, size_t *n);
 /* Iterate live entries in insertion order:  for (size_t i=0; map_next(m,&i,&e);) */
 bool map_next(sg_value m, size_t *it, sg_mapent **e);
 
