@@ -1,0 +1,76 @@
+/* check_crypto.c - unit tests of the crypto primitives (cryptoprim.c) and Sprig's crypto
+ * functions (fn_crypto.c).  derivePassword outputs were printed by helm v4.1.4; bcrypt and
+ * scrypt are checked against published vectors (OpenBSD/Openwall bcrypt, RFC 7914). */
+#include "ext_harness.h"
+#include "../../src/funcs/cryptoprim.h"
+
+static void setup(void) { arena_push(); }
+static void teardown(void) { arena_pop(); }
+
+static const ext_case cases[] = {
+    { "derivePassword", { "i1", "slong", "spassword", "suser", "sexample.com" }, 5, "ZedaFaxcZaso9*" },
+    { "derivePassword", { "i2", "smaximum", "spw", "s", "s" }, 5, "fyGF)zirNrD9GeU9316?" },
+    { "derivePassword", { "i0", "smedium", "sp\303\244ssw\303\266rd", "s\303\274ser", "ssite" }, 5, "Rex8=Ben" },
+    { "derivePassword", { "i4294967295", "sshort", "sa", "sb", "sc" }, 5, "Tuz3" },
+    { "derivePassword", { "i3", "sbasic", "sa", "sb", "sc" }, 5, "hR68jrH4" },
+    { "derivePassword", { "i3", "spin", "sa", "sb", "sc" }, 5, "0768" },
+    { "derivePassword", { "i3", "snope", "sa", "sb", "sc" }, 5, "cannot find password template nope" },
+    { "bcrypt", { "s0123456789012345678901234567890123456789012345678901234567890123456789012" }, 1, "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes" },
+    { "htpasswd", { "sa:b", "sx" }, 2, "invalid username: a:b" },
+    { "derivePassword", { "i4294967296", "spin", "sa", "sb", "sc" }, 5, "8689" },
+    { "randBytes", { "i0" }, 1, "" },
+    { "randBytes", { "i-1" }, 1, "ERR: runtime error: makeslice: len out of range" },
+};
+
+START_TEST(crypto_functions_match_helm_byte_for_byte)
+{
+    ext_run(cases, sizeof cases / sizeof cases[0]);
+}
+END_TEST
+
+START_TEST(bcrypt_matches_the_openwall_vectors)
+{
+    /* salt "CCCCCCCCCCCCCCCCCCCCC." decoded from bcrypt's base64 */
+    static const unsigned char salt[16] = { 0x10, 0x41, 0x04, 0x10, 0x41, 0x04, 0x10, 0x41,
+                                            0x04, 0x10, 0x41, 0x04, 0x10, 0x41, 0x04, 0x10 };
+    char out[61];
+    crypto_bcrypt("U*U", 3, salt, 5, out);
+    ck_assert_str_eq(out, "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW");
+    crypto_bcrypt("", 0, salt, 5, out);
+    ck_assert_str_eq(out, "$2a$05$CCCCCCCCCCCCCCCCCCCCC.7uG0VCzI2bS7j6ymqJi9CdcdxiRTWNy");
+}
+END_TEST
+
+START_TEST(scrypt_matches_rfc_7914)
+{
+    unsigned char k[64];
+    ck_assert(crypto_scrypt("password", 8, "NaCl", 4, 1024, 8, 16, k, 64));
+    static const unsigned char want[8] = { 0xfd, 0xba, 0xbe, 0x1c, 0x9d, 0x34, 0x72, 0x00 };
+    ck_assert_mem_eq(k, want, 8);
+}
+END_TEST
+
+START_TEST(htpasswd_and_bcrypt_produce_go_bcrypt_hashes)
+{
+    sg_value a[2] = { val_cstr("user"), val_cstr("pw") };
+    const char *h = ext_call("htpasswd", 2, a);
+    ck_assert_int_eq((int)strlen(h), 65);
+    ck_assert(!strncmp(h, "user:$2a$10$", 12));
+    sg_value b = val_cstr("012345678901234567890123456789012345678901234567890123456789012345678901");
+    ck_assert_int_eq((int)strlen(ext_call("bcrypt", 1, &b)), 60);
+}
+END_TEST
+
+Suite *crypto_suite(void)
+{
+    Suite *s = suite_create("crypto");
+    TCase *tc = tcase_create("crypto");
+    tcase_set_timeout(tc, 30);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, crypto_functions_match_helm_byte_for_byte);
+    tcase_add_test(tc, bcrypt_matches_the_openwall_vectors);
+    tcase_add_test(tc, scrypt_matches_rfc_7914);
+    tcase_add_test(tc, htpasswd_and_bcrypt_produce_go_bcrypt_hashes);
+    suite_add_tcase(s, tc);
+    return s;
+}
