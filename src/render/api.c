@@ -372,7 +372,8 @@ sg_result *sg_render(sg_chart *c, const sg_render_opts *o)
         return r;
     }
     catch_pop(&k);
-    if (r->has_mf) buf_put(&r->log, r->mf.log.p, r->mf.log.len);
+    /* log lines of a manifest assembly that failed half-way were printed by helm */
+    if (r->mf.log.len) buf_put(&r->log, r->mf.log.p, r->mf.log.len);
     sg_buf e;
     buf_init(&e);
     if (k.err->kind == SG_ERR_PLAIN && !k.err->cause) buf_puts(&e, k.err->msg ? k.err->msg : "unknown error");
