@@ -236,21 +236,8 @@ static void configure_signals(void)
     sigprocmask(SIG_SETMASK, &parent_mask, &child_mask);
 }
 
-/* A terminating signal that arrived while no child runs; 0 if none. */
-static int pending_stop_signal(void)
-{
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGQUIT);
-    sigaddset(&set, SIGHUP);
-    struct timespec zero = { 0, 0 };
-    int s = sigtimedwait(&set, NULL, &zero);
-    return s > 0 ? s : 0;
-}
-
-/* Sleep up to ms milliseconds; returns a stop signal if one arrived. */
+/* Sleep up to ms milliseconds (0: just look) for a signal that asks us to stop while no
+ * child runs yet; returns that signal, or 0 when none arrived. */
 static int sleep_or_signal(long ms)
 {
     sigset_t set;
@@ -267,6 +254,8 @@ static int sleep_or_signal(long ms)
         return 0; /* EAGAIN: timeout */
     }
 }
+
+static int pending_stop_signal(void) { return sleep_or_signal(0); }
 
 /* ---- waiting for the master ---- */
 
