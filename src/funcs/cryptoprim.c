@@ -364,3 +364,127 @@ bool crypto_random(void *buf, size_t n)
     }
     return true;
 }
+
+/* ---------------------------------------------------------------- AES-256 */
+
+static unsigned char sbox[256], inv_sbox[256];
+static bool aes_ready;
+
+static unsigned char xtime(unsigned char x) { return (unsigned char)((x << 1) ^ ((x & 0x80) ? 0x1b : 0)); }
+
+static unsigned char gmul(unsigned char a, unsigned char b)
+{
+    unsigned char r = 0;
+    while (b) {
+        if (b & 1) r ^= a;
+        a = xtime(a);
+        b >>= 1;
+    }
+    return r;
+}
+
+/* The S-box from its definition: multiplicative inverse in GF(2^8), then the affine map. */
+static void aes_tables(void)
+{
+    if (aes_ready) return;
+    for (int i = 0; i < 256; i++) {
+        unsigned char inv = 0;
+        if (i)
+            for (int j = 1; j < 256; j++)
+                if (gmul((unsigned char)i, (unsigned char)j) == 1) { inv = (unsigned char)j; break; }
+        unsigned char s = inv, x = inv;
+        for (int k = 0; k < 4; k++) {
+            x = (unsigned char)((x << 1) | (x >> 7));
+            s ^= x;
+        }
+        s ^= 0x63;
+        sbox[i] = s;
+        inv_sbox[s] = (unsigned char)i;
+    }
+    aes_ready = true;
+}
+
+static uint32_t sub_word(uint32_t w)
+{
+    return (uint32_t)sbox[w >> 24] << 24 | (uint32_t)sbox[(w >> 16) & 0xff] << 16 |
+           (uint32_t)sbox[(w >> 8) & 0xff] << 8 | sbox[w & 0xff];
+}
+
+void crypto_aes256_init(crypto_aes *a, const unsigned char key[32])
+{
+    aes_tables();
+    for (int i = 0; i < 8; i++)
+        a->ek[i] = (uint32_t)key[4 * i] << 24 | (uint32_t)key[4 * i + 1] << 16 | (uint32_t)key[4 * i + 2] << 8 | key[4 * i + 3];
+    unsigned char rcon = 1;
+    for (int i = 8; i < 60; i++) {
+        uint32_t t = a->ek[i - 1];
+        if (i % 8 == 0) {
+            t = sub_word((t << 8) | (t >> 24)) ^ ((uint32_t)rcon << 24);
+            rcon = xtime(rcon);
+        } else if (i % 8 == 4) {
+            t = sub_word(t);
+        }
+        a->ek[i] = a->ek[i - 8] ^ t;
+    }
+    memcpy(a->dk, a->ek, sizeof a->dk);
+}
+
+static void add_round_key(unsigned char st[16], const uint32_t *k)
+{
+    for (int c = 0; c < 4; c++) {
+        st[4 * c] ^= (unsigned char)(k[c] >> 24);
+        st[4 * c + 1] ^= (unsigned char)(k[c] >> 16);
+        st[4 * c + 2] ^= (unsigned char)(k[c] >> 8);
+        st[4 * c + 3] ^= (unsigned char)k[c];
+    }
+}
+
+void crypto_aes_encrypt(const crypto_aes *a, const unsigned char in[16], unsigned char out[16])
+{
+    unsigned char st[16], t[16];
+    memcpy(st, in, 16);
+    add_round_key(st, a->ek);
+    for (int round = 1; round <= 14; round++) {
+        for (int i = 0; i < 16; i++) st[i] = sbox[st[i]];
+        /* ShiftRows: state is column-major (st[4c + r]) */
+        for (int c = 0; c < 4; c++)
+            for (int r = 0; r < 4; r++) t[4 * c + r] = st[4 * ((c + r) % 4) + r];
+        if (round != 14) {
+            for (int c = 0; c < 4; c++) {
+                unsigned char *col = t + 4 * c, a0 = col[0], a1 = col[1], a2 = col[2], a3 = col[3];
+                st[4 * c] = (unsigned char)(xtime(a0) ^ xtime(a1) ^ a1 ^ a2 ^ a3);
+                st[4 * c + 1] = (unsigned char)(a0 ^ xtime(a1) ^ xtime(a2) ^ a2 ^ a3);
+                st[4 * c + 2] = (unsigned char)(a0 ^ a1 ^ xtime(a2) ^ xtime(a3) ^ a3);
+                st[4 * c + 3] = (unsigned char)(xtime(a0) ^ a0 ^ a1 ^ a2 ^ xtime(a3));
+            }
+        } else {
+            memcpy(st, t, 16);
+        }
+        add_round_key(st, a->ek + 4 * round);
+    }
+    memcpy(out, st, 16);
+}
+
+void crypto_aes_decrypt(const crypto_aes *a, const unsigned char in[16], unsigned char out[16])
+{
+    unsigned char st[16], t[16];
+    memcpy(st, in, 16);
+    add_round_key(st, a->dk + 56);
+    for (int round = 13; round >= 0; round--) {
+        /* InvShiftRows + InvSubBytes */
+        for (int c = 0; c < 4; c++)
+            for (int r = 0; r < 4; r++) t[4 * ((c + r) % 4) + r] = inv_sbox[st[4 * c + r]];
+        memcpy(st, t, 16);
+        add_round_key(st, a->dk + 4 * round);
+        if (round > 0) {
+            for (int c = 0; c < 4; c++) {
+                unsigned char *col = st + 4 * c, a0 = col[0], a1 = col[1], a2 = col[2], a3 = col[3];
+                col[0] = (unsigned char)(gmul(a0, 14) ^ gmul(a1, 11) ^ gmul(a2, 13) ^ gmul(a3, 9));
+                col[1] = (unsigned char)(gmul(a0, 9) ^ gmul(a1, 14) ^ gmul(a2, 11) ^ gmul(a3, 13));
+                col[2] = (unsigned char)(gmul(a0, 13) ^ gmul(a1, 9) ^ gmul(a2, 14) ^ gmul(a3, 11));
+                col[3] = (unsigned char)(gmul(a0, 11) ^ gmul(a1, 13) ^ gmul(a2, 9) ^ gmul(a3, 14));
+            }
+        }
+    }
+    memcpy(out, st, 16);
+}

@@ -21,4 +21,11 @@ void crypto_bcrypt(const void *pw, size_t pn, const unsigned char salt[16], int 
 /* n random bytes (getrandom / /dev/urandom); false on failure. */
 bool crypto_random(void *buf, size_t n);
 
+/* AES-256 (FIPS 197) single-block encryption/decryption with a 32-byte key; the expanded
+ * key is kept in `ks` (60 words). */
+typedef struct crypto_aes { uint32_t ek[60], dk[60]; } crypto_aes;
+void crypto_aes256_init(crypto_aes *a, const unsigned char key[32]);
+void crypto_aes_encrypt(const crypto_aes *a, const unsigned char in[16], unsigned char out[16]);
+void crypto_aes_decrypt(const crypto_aes *a, const unsigned char in[16], unsigned char out[16]);
+
 #endif

@@ -1,7 +1,8 @@
 /* fn_crypto.c - Sprig's crypto functions that need no foreign library (crypto.go, Sprig
- * v3.3.0): bcrypt, htpasswd, derivePassword (Master Password's scrypt + HMAC scheme) and
- * randBytes.  Key and certificate generation (genPrivateKey, genCA ...) and AES are not
- * implemented. */
+ * v3.3.0): bcrypt, htpasswd, derivePassword (Master Password's scrypt + HMAC scheme),
+ * randBytes and encryptAES/decryptAES (AES-256-CBC, zero-padded key, PKCS#7 padding, with
+ * Go's panics on malformed input).  Key and certificate generation (genPrivateKey,
+ * genCA ...) is not implemented. */
 #include "fn_ext.h"
 #include "cryptoprim.h"
 #include "../base/arena.h"
@@ -159,4 +160,124 @@ sg_value fn_derivepassword(sg_fcall *c, int argc, sg_value *argv)
         buf_putc(&out, chars[mac[i + 1] % strlen(chars)]);
     }
     return val_str_nocopy(out.p, out.len);
+}
+
+/* ---------------------------------------------------------------- AES-CBC */
+
+static const char b64tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static void b64_encode(sg_buf *b, const unsigned char *raw, size_t n)
+{
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)raw[i] << 16;
+        if (i + 1 < n) v |= (uint32_t)raw[i + 1] << 8;
+        if (i + 2 < n) v |= raw[i + 2];
+        buf_putc(b, b64tab[(v >> 18) & 63]);
+        buf_putc(b, b64tab[(v >> 12) & 63]);
+        buf_putc(b, i + 1 < n ? b64tab[(v >> 6) & 63] : '=');
+        buf_putc(b, i + 2 < n ? b64tab[v & 63] : '=');
+    }
+}
+
+static int b64_val(unsigned char c)
+{
+    const char *p = c ? strchr(b64tab, c) : NULL;
+    return p ? (int)(p - b64tab) : -1;
+}
+
+/* base64.StdEncoding.DecodeString: bytes into out (capacity DecodedLen = n/4*3), their
+ * count in *len; on error returns Go's byte position (else -1). */
+static long b64_decode(const char *s, size_t n, unsigned char *out, size_t *len)
+{
+    size_t si = 0, o = 0;
+    for (;;) {
+        int dbuf[4] = { 0, 0, 0, 0 };
+        int dlen = 4;
+        long err = -1;
+        int j;
+        for (j = 0; j < 4; j++) {
+            if (si == n) {
+                if (j == 0) { *len = o; return -1; }
+                *len = o;
+                return (long)(si - (size_t)j);
+            }
+            unsigned char in = (unsigned char)s[si++];
+            int v = b64_val(in);
+            if (v >= 0) { dbuf[j] = v; continue; }
+            if (in == '\n' || in == '\r') { j--; continue; }
+            if (in != '=') { *len = o; return (long)si - 1; }
+            if (j == 0 || j == 1) { *len = o; return (long)si - 1; }
+            if (j == 2) {
+                while (si < n && (s[si] == '\n' || s[si] == '\r')) si++;
+                if (si == n) { *len = o; return (long)n; }
+                if (s[si] != '=') { *len = o; return (long)si - 1; }
+                si++;
+            }
+            while (si < n && (s[si] == '\n' || s[si] == '\r')) si++;
+            if (si < n) err = (long)si;
+            dlen = j;
+            break;
+        }
+        uint32_t val = (uint32_t)dbuf[0] << 18 | (uint32_t)dbuf[1] << 12 | (uint32_t)dbuf[2] << 6 | (uint32_t)dbuf[3];
+        unsigned char b0 = (unsigned char)(val >> 16), b1 = (unsigned char)(val >> 8), b2 = (unsigned char)val;
+        if (dlen >= 2) out[o++] = b0;
+        if (dlen >= 3) out[o++] = b1;
+        if (dlen >= 4) out[o++] = b2;
+        if (err >= 0) { *len = o; return err; }
+        if (dlen < 4) { *len = o; return -1; }
+    }
+}
+
+static void aes_key(crypto_aes *a, sg_value pw)
+{
+    unsigned char key[32] = { 0 };
+    memcpy(key, SP(pw), SN(pw) < 32 ? SN(pw) : 32);
+    crypto_aes256_init(a, key);
+}
+
+sg_value fn_encryptaes(sg_fcall *c, int argc, sg_value *argv)
+{
+    sg_value pt = argv[1];
+    if (SN(pt) == 0) return val_str("", 0);
+    crypto_aes a;
+    aes_key(&a, argv[0]);
+    size_t pad = 16 - SN(pt) % 16, n = SN(pt) + pad;
+    unsigned char *buf = sg_alloc(16 + n);
+    if (!crypto_random(buf, 16)) sg_throwf("unexpected EOF");
+    memcpy(buf + 16, SP(pt), SN(pt));
+    memset(buf + 16 + SN(pt), (int)pad, pad);
+    for (size_t i = 16; i < 16 + n; i += 16) {
+        for (int k = 0; k < 16; k++) buf[i + (size_t)k] ^= buf[i - 16 + (size_t)k];
+        crypto_aes_encrypt(&a, buf + i, buf + i);
+    }
+    sg_buf b;
+    buf_init(&b);
+    b64_encode(&b, buf, 16 + n);
+    return val_str_nocopy(b.p, b.len);
+}
+
+sg_value fn_decryptaes(sg_fcall *c, int argc, sg_value *argv)
+{
+    sg_value in = argv[1];
+    if (SN(in) == 0) return val_str("", 0);
+    size_t cap = SN(in) / 4 * 3, n;
+    unsigned char *raw = sg_alloc(cap + 1);
+    long bad = b64_decode(SP(in), SN(in), raw, &n);
+    if (bad >= 0) sg_throwf("illegal base64 data at input byte %ld", bad);
+    /* Go's slicing: crypt[:16] may reach into the capacity, crypt[16:] may not */
+    if (cap < 16) sg_throwf("runtime error: slice bounds out of range [:16] with capacity %zu", cap);
+    if (n < 16) sg_throwf("runtime error: slice bounds out of range [16:%zu]", n);
+    size_t cn = n - 16;
+    if (cn % 16) sg_throwf("crypto/cipher: input not full blocks");
+    if (cn == 0) sg_throwf("runtime error: index out of range [-1]");
+    crypto_aes a;
+    aes_key(&a, argv[0]);
+    unsigned char *out = sg_alloc(cn);
+    for (size_t i = 0; i < cn; i += 16) {
+        crypto_aes_decrypt(&a, raw + 16 + i, out + i);
+        for (int k = 0; k < 16; k++) out[i + (size_t)k] ^= raw[i + (size_t)k];
+    }
+    long keep = (long)cn - (long)out[cn - 1];
+    if (keep < 0) sg_throwf("runtime error: slice bounds out of range [:%ld]", keep);
+    return val_str((const char *)out, (size_t)keep);
 }

@@ -19,6 +19,18 @@ static const ext_case cases[] = {
     { "htpasswd", { "sa:b", "sx" }, 2, "invalid username: a:b" },
     { "derivePassword", { "i4294967296", "spin", "sa", "sb", "sc" }, 5, "8689" },
     { "randBytes", { "i0" }, 1, "" },
+    { "decryptAES", { "ssecretkey", "sWpA6zBHD8uyVPuMCnqCZhE/c2lrbG7D6l5d6nT9pYbA=" }, 2, "ERR: runtime error: slice bounds out of range [:-103]" },
+    { "decryptAES", { "sk", "s" }, 2, "" },
+    { "decryptAES", { "sk", "s!!!!" }, 2, "ERR: illegal base64 data at input byte 0" },
+    { "decryptAES", { "sk", "sAAAA" }, 2, "ERR: runtime error: slice bounds out of range [:16] with capacity 3" },
+    { "decryptAES", { "sk", "sAAAAAAAAAAAAAAAAAAAAAA==" }, 2, "ERR: runtime error: index out of range [-1]" },
+    { "decryptAES", { "sk", "sAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" }, 2, "ERR: runtime error: slice bounds out of range [:-19]" },
+    { "decryptAES", { "sk", "sAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }, 2, "ERR: crypto/cipher: input not full blocks" },
+    { "decryptAES", { "sk", "sAAAAAAAAAAAAAAAAAAAAAA=" }, 2, "ERR: illegal base64 data at input byte 23" },
+    { "decryptAES", { "sk", "sAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }, 2, "ERR: crypto/cipher: input not full blocks" },
+    { "encryptAES", { "sk", "s" }, 2, "" },
+    { "decryptAES", { "sp\303\244ssw\303\266rd", "sRlLb1g3XFinncGNgUOnv16o6qAmPb3eRe5ivO02jbxsA85ZTmd6zAekNCzFyv6bZXD7rYn5OGGe7lASk6LbhBQ==" }, 2, "The quick brown fox jumps over the lazy dog" },
+    { "decryptAES", { "sp\303\244ssw\303\266rd", "sFl1Z1Ik63GVP31gI792PodYwcpFkjXmFVgA90ehoUBKpmt3iRz0SzL1l9ecFHSOx2EVxib+C5qfl/u1fZfQwtw==" }, 2, "The quick brown fox jumps over the lazy dog" },
     { "randBytes", { "i-1" }, 1, "ERR: runtime error: makeslice: len out of range" },
 };
 
@@ -50,6 +62,32 @@ START_TEST(scrypt_matches_rfc_7914)
 }
 END_TEST
 
+START_TEST(aes256_matches_fips_197)
+{
+    unsigned char key[32], pt[16], ct[16], back[16];
+    for (int i = 0; i < 32; i++) key[i] = (unsigned char)i;
+    for (int i = 0; i < 16; i++) pt[i] = (unsigned char)(i * 0x11);
+    crypto_aes a;
+    crypto_aes256_init(&a, key);
+    crypto_aes_encrypt(&a, pt, ct);
+    static const unsigned char want[16] = { 0x8e, 0xa2, 0xb7, 0xca, 0x51, 0x67, 0x45, 0xbf,
+                                            0xea, 0xfc, 0x49, 0x90, 0x4b, 0x49, 0x60, 0x89 };
+    ck_assert_mem_eq(ct, want, 16);
+    crypto_aes_decrypt(&a, ct, back);
+    ck_assert_mem_eq(back, pt, 16);
+}
+END_TEST
+
+START_TEST(encryptAES_output_decrypts_back)
+{
+    sg_value e[2] = { val_cstr("k"), val_cstr("hello, world") };
+    const char *ct = ext_call("encryptAES", 2, e);
+    ck_assert_int_eq((int)strlen(ct), 44);
+    sg_value d[2] = { val_cstr("k"), val_cstr(ct) };
+    ck_assert_str_eq(ext_call("decryptAES", 2, d), "hello, world");
+}
+END_TEST
+
 START_TEST(htpasswd_and_bcrypt_produce_go_bcrypt_hashes)
 {
     sg_value a[2] = { val_cstr("user"), val_cstr("pw") };
@@ -71,6 +109,8 @@ Suite *crypto_suite(void)
     tcase_add_test(tc, bcrypt_matches_the_openwall_vectors);
     tcase_add_test(tc, scrypt_matches_rfc_7914);
     tcase_add_test(tc, htpasswd_and_bcrypt_produce_go_bcrypt_hashes);
+    tcase_add_test(tc, aes256_matches_fips_197);
+    tcase_add_test(tc, encryptAES_output_decrypts_back);
     suite_add_tcase(s, tc);
     return s;
 }
