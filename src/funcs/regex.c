@@ -900,7 +900,7 @@ sg_regex *regex_compile(const char *pat, size_t n, const char **err)
     int ec;
     PCRE2_SIZE eo;
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)t.out.p, t.out.len,
-                                     PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C,
+                                     PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C,
                                      &ec, &eo, NULL);
     if (!code) {
         char msg[256];
@@ -978,10 +978,64 @@ const char *regex_capname(const sg_regex *re, int i)
 
 /* ---------------------------------------------------------------- matching */
 
-bool regex_exec(const sg_regex *re, const char *s, size_t n, size_t pos, long *ovec)
+/* A subject as PCRE2 sees it.  Go decodes each invalid UTF-8 byte as U+FFFD of width 1, so
+ * such a subject is matched on a copy where every invalid byte is U+FFFD, with offsets
+ * mapped back to the original. */
+typedef struct subject {
+    const char *s;      /* original */
+    size_t n;
+    const char *m;      /* matched text (== s when valid) */
+    size_t mn;
+    size_t *to_orig;    /* offsets in m -> offsets in s (NULL when valid) */
+    size_t *to_m;       /* offsets in s -> offsets in m */
+} subject;
+
+static subject prepare(const char *s, size_t n)
 {
-    if (pos > n) return false;
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, pos, 0, re->md, NULL);
+    subject sj = { s, n, s, n, NULL, NULL };
+    size_t bad = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t r;
+        int w = gofmt_decode_rune(s + i, n - i, &r);
+        if (r == 0xFFFD && w == 1) bad++;
+        i += (size_t)w;
+    }
+    if (!bad) return sj;
+    size_t mn = n + 2 * bad;
+    char *m = sg_alloc(mn + 1);
+    sj.to_orig = sg_alloc(sizeof(size_t) * (mn + 1));
+    sj.to_m = sg_alloc(sizeof(size_t) * (n + 1));
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t r;
+        int w = gofmt_decode_rune(s + i, n - i, &r);
+        sj.to_m[i] = o;
+        if (r == 0xFFFD && w == 1) {
+            sj.to_orig[o] = i; sj.to_orig[o + 1] = i; sj.to_orig[o + 2] = i;
+            memcpy(m + o, "\xef\xbf\xbd", 3);
+            o += 3;
+        } else {
+            for (int k = 0; k < w; k++) {
+                sj.to_orig[o + (size_t)k] = i;
+                if (k) sj.to_m[i + (size_t)k] = o + (size_t)k;
+            }
+            memcpy(m + o, s + i, (size_t)w);
+            o += (size_t)w;
+        }
+        i += (size_t)w;
+    }
+    sj.to_m[n] = o;
+    sj.to_orig[o] = n;
+    sj.m = m;
+    sj.mn = mn;
+    return sj;
+}
+
+static bool exec_subject(const sg_regex *re, const subject *sj, size_t pos, long *ovec)
+{
+    if (pos > sj->n) return false;
+    size_t mpos = sj->to_m ? sj->to_m[pos] : pos;
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)sj->m, sj->mn, mpos, PCRE2_NO_UTF_CHECK, re->md, NULL);
     if (rc == PCRE2_ERROR_NOMATCH) return false;
     if (rc < 0) {
         char msg[256];
@@ -991,8 +1045,10 @@ bool regex_exec(const sg_regex *re, const char *s, size_t n, size_t pos, long *o
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
     for (int k = 0; k <= re->ncap; k++) {
         if (k < rc && ov[2 * k] != PCRE2_UNSET) {
-            ovec[2 * k] = (long)ov[2 * k];
-            ovec[2 * k + 1] = (long)ov[2 * k + 1];
+            size_t a = ov[2 * k], b = ov[2 * k + 1];
+            if (sj->to_orig) { a = sj->to_orig[a]; b = sj->to_orig[b]; }
+            ovec[2 * k] = (long)a;
+            ovec[2 * k + 1] = (long)b;
         } else {
             ovec[2 * k] = ovec[2 * k + 1] = -1;
         }
@@ -1000,10 +1056,31 @@ bool regex_exec(const sg_regex *re, const char *s, size_t n, size_t pos, long *o
     return true;
 }
 
+bool regex_exec(const sg_regex *re, const char *s, size_t n, size_t pos, long *ovec)
+{
+    subject sj = prepare(s, n);
+    return exec_subject(re, &sj, pos, ovec);
+}
+
 bool regex_match(const sg_regex *re, const char *s, size_t n)
 {
-    long *ov = sg_alloc(sizeof(long) * 2 * ((size_t)re->ncap + 1));
-    return regex_exec(re, s, n, 0, ov);
+    subject sj = prepare(s, n);
+    int rc = pcre2_match(re->code, (PCRE2_SPTR)sj.m, sj.mn, 0, PCRE2_NO_UTF_CHECK, re->md, NULL);
+    if (rc >= 0) return true;
+    if (rc == PCRE2_ERROR_NOMATCH) return false;
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
+        /* Go's matcher is linear: whether any match exists is what the DFA answers */
+        int ws[4096];
+        pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+        if (!md) abort();
+        rc = pcre2_dfa_match(re->code, (PCRE2_SPTR)sj.m, sj.mn, 0, PCRE2_NO_UTF_CHECK, md, NULL, ws, sizeof ws / sizeof ws[0]);
+        pcre2_match_data_free(md);
+        if (rc >= 0 || rc == PCRE2_ERROR_DFA_WSSIZE) return rc >= 0 || rc == PCRE2_ERROR_DFA_WSSIZE;
+        if (rc == PCRE2_ERROR_NOMATCH) return false;
+    }
+    char msg[256];
+    pcre2_get_error_message(rc, (PCRE2_UCHAR *)msg, sizeof msg);
+    sg_throwf("regexp: match failed: %s", msg);
 }
 
 /* Width of the rune at s[pos] (0 at the end), as utf8.DecodeRuneInString. */
@@ -1021,10 +1098,11 @@ static void all_matches(const sg_regex *re, const char *s, size_t n, long lim, m
 {
     if (lim < 0) lim = (long)n + 1;
     long *ov = sg_alloc(sizeof(long) * 2 * ((size_t)re->ncap + 1));
+    subject sj = prepare(s, n);
     size_t pos = 0;
     long prev_end = -1;
     for (long i = 0; i < lim && pos <= n;) {
-        if (!regex_exec(re, s, n, pos, ov)) break;
+        if (!exec_subject(re, &sj, pos, ov)) break;
         bool accept = true;
         if ((size_t)ov[1] == pos) {
             if (ov[0] == prev_end) accept = false;
@@ -1169,8 +1247,9 @@ void regex_replace_all(sg_buf *out, const sg_regex *re, const char *s, size_t n,
 {
     long *ov = sg_alloc(sizeof(long) * 2 * ((size_t)re->ncap + 1));
     size_t last_end = 0, search = 0;
+    subject sj = prepare(s, n);
     while (search <= n) {
-        if (!regex_exec(re, s, n, search, ov)) break;
+        if (!exec_subject(re, &sj, search, ov)) break;
         buf_put(out, s + last_end, (size_t)ov[0] - last_end);
         if ((size_t)ov[1] > last_end || ov[0] == 0) {
             if (literal) buf_put(out, repl, rn);
