@@ -162,9 +162,9 @@ static const ext_case cases[] = {
     { "regexFind", { "s[^\\S\\n]+", "sa \t\nb" }, 2, " \t" },
     { "regexFind", { "s\\x{1F600}", "s\360\237\230\200" }, 2, "\360\237\230\200" },
     { "regexFind", { "s[\\x{1F600}-\\x{1F64F}]+", "sx\360\237\230\200\360\237\230\203" }, 2, "\360\237\230\200\360\237\230\203" },
-    { "regexFind", { "s.", "s\377" }, 2, "\357\277\275" },
+    { "regexFind", { "s.", "s\377" }, 2, "\377" }, /* helm printed U+FFFD via toJson */
     { "regexFindAll", { "s", "s\377\376", "i-1" }, 3, "[  ]" },
-    { "regexSplit", { "s", "sh\377i", "i-1" }, 3, "[h \357\277\275 i]" },
+    { "regexSplit", { "s", "sh\377i", "i-1" }, 3, "[h \377 i]" }, /* toJson showed U+FFFD */
 };
 
 START_TEST(regex_functions_match_helm_byte_for_byte)
