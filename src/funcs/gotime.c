@@ -1135,11 +1135,45 @@ static const char *weekday_string(sg_object *o) { return long_days[(intptr_t)o->
 static const sg_objtype weekday_type = { .name = "time.Weekday", .kindname = "int", .string = weekday_string };
 static sg_value weekday_value(int d) { return val_object(&weekday_type, (void *)(intptr_t)d); }
 
+/* Time values are interned per arena so that equal ones share their data: eq and
+ * deepEqual compare object data by identity, and Go's == on time.Time compares the wall
+ * clock, the monotonic reading and the *Location pointer. */
+typedef struct tnode { gotime t; sg_value v; struct tnode *next, **prevp; } tnode;
+static tnode *interned;
+static size_t ninterned;
+
+static void tnode_free(void *p)
+{
+    tnode *n = p;
+    if (n->next) n->next->prevp = n->prevp;
+    *n->prevp = n->next;
+    ninterned--;
+    free(n);
+}
+
 sg_value gotime_value(gotime t)
 {
-    gotime *p = sg_alloc(sizeof *p);
-    *p = t;
-    return val_object(&time_type, p);
+    if (!t.mono) t.mono_ns = 0;
+    for (tnode *n = interned; n; n = n->next)
+        if (n->t.sec == t.sec && n->t.nsec == t.nsec && n->t.loc == t.loc && n->t.mono == t.mono &&
+            n->t.mono_ns == t.mono_ns)
+            return n->v;
+    if (ninterned >= 4096) {
+        gotime *p = sg_alloc(sizeof *p);
+        *p = t;
+        return val_object(&time_type, p);
+    }
+    tnode *n = malloc(sizeof *n);
+    if (!n) abort();
+    n->t = t;
+    n->next = interned;
+    n->prevp = &interned;
+    if (interned) interned->prevp = &n->next;
+    interned = n;
+    ninterned++;
+    n->v = val_object(&time_type, &n->t);
+    arena_defer(tnode_free, n);
+    return n->v;
 }
 
 bool gotime_from_value(sg_value v, gotime *out)

@@ -136,6 +136,17 @@ START_TEST(now_carries_a_monotonic_reading_that_In_drops)
 }
 END_TEST
 
+START_TEST(equal_times_are_one_object_as_go_compares_time_Time_by_value)
+{
+    sg_value a[2] = { val_cstr("2006-01-02"), val_cstr("2024-01-01") };
+    const sg_funcdef *f = ext_find("toDate");
+    sg_fcall fc = { NULL, "toDate" };
+    sg_value x = f->fn(&fc, 2, a), y = f->fn(&fc, 2, a);
+    ck_assert_ptr_eq(x.u.o, y.u.o);
+    ck_assert(val_deep_equal(x, y));
+}
+END_TEST
+
 Suite *dates_suite(void)
 {
     Suite *s = suite_create("dates");
@@ -146,6 +157,7 @@ Suite *dates_suite(void)
     tcase_add_test(tc, parse_duration_reports_go_errors);
     tcase_add_test(tc, time_values_print_as_Time_String_and_marshal_as_RFC3339Nano);
     tcase_add_test(tc, now_carries_a_monotonic_reading_that_In_drops);
+    tcase_add_test(tc, equal_times_are_one_object_as_go_compares_time_Time_by_value);
     suite_add_tcase(s, tc);
     return s;
 }
