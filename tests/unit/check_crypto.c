@@ -99,6 +99,30 @@ START_TEST(htpasswd_and_bcrypt_produce_go_bcrypt_hashes)
 }
 END_TEST
 
+START_TEST(genCA_and_genSignedCert_return_pem_certificates_and_rsa_keys)
+{
+    sg_value a[2] = { val_cstr("my-ca"), val_int(365) };
+    sg_fcall fc = { NULL, "genCA" };
+    sg_value ca = ext_find("genCA")->fn(&fc, 2, a);
+    ck_assert_str_eq(val_typename(ca), "sprig.certificate");
+    sg_value cert, key;
+    ck_assert(ca.u.o->type->field(ca.u.o, "Cert", &cert));
+    ck_assert(ca.u.o->type->field(ca.u.o, "Key", &key));
+    ck_assert(!strncmp(cert.u.s.p, "-----BEGIN CERTIFICATE-----\n", 28));
+    ck_assert(!strncmp(key.u.s.p, "-----BEGIN RSA PRIVATE KEY-----\n", 32));
+    sg_value ips = val_list(0), dns = val_list(0);
+    list_push(ips, val_cstr("10.0.0.1"));
+    list_push(dns, val_cstr("svc.ns.svc"));
+    sg_value b[5] = { val_cstr("svc"), ips, dns, val_int(30), ca };
+    sg_value leaf = ext_find("genSignedCert")->fn(&fc, 5, b);
+    ck_assert(leaf.u.o->type->field(leaf.u.o, "Cert", &cert));
+    ck_assert_ptr_nonnull(strstr(cert.u.s.p, "-----END CERTIFICATE-----\n"));
+    list_push(ips, val_cstr("300.1.1.1"));
+    ck_assert_str_eq(ext_call("genSelfSignedCert", 4, (sg_value[]){ val_cstr("x"), ips, dns, val_int(1) }),
+                     "ERR: error parsing ip: 300.1.1.1");
+}
+END_TEST
+
 Suite *crypto_suite(void)
 {
     Suite *s = suite_create("crypto");
@@ -111,6 +135,7 @@ Suite *crypto_suite(void)
     tcase_add_test(tc, htpasswd_and_bcrypt_produce_go_bcrypt_hashes);
     tcase_add_test(tc, aes256_matches_fips_197);
     tcase_add_test(tc, encryptAES_output_decrypts_back);
+    tcase_add_test(tc, genCA_and_genSignedCert_return_pem_certificates_and_rsa_keys);
     suite_add_tcase(s, tc);
     return s;
 }
