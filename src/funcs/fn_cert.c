@@ -438,3 +438,74 @@ sg_value fn_gensignedcert(sg_fcall *c, int argc, sg_value *argv)
     collect(&r, argv[1], argv[2]);
     return cert_value(make_cert(&r, cav.u.o->data));
 }
+
+/* ---------------------------------------------------------------- genPrivateKey */
+
+sg_value fn_genprivatekey(sg_fcall *c, int argc, sg_value *argv)
+{
+    sg_value typ = argv[0];
+    sg_buf d, out;
+    buf_init(&d);
+    buf_init(&out);
+    const char *t = SP(typ);
+    if (SN(typ) == 0 || !strcmp(t, "rsa")) {
+        rsa_key k;
+        if (!rsa_generate(4096, &k)) return val_cstr("failed to generate private key: unexpected EOF");
+        pkcs1_private(&d, &k);
+        pem(&out, "RSA PRIVATE KEY", &d);
+    } else if (!strcmp(t, "dsa")) {
+        dsa_key k;
+        if (!dsa_generate(&k)) return val_cstr("failed to generate dsa params: unexpected EOF");
+        sg_buf s;
+        buf_init(&s);
+        der_small(&s, 0);
+        der_uint(&s, k.p, k.pn);
+        der_uint(&s, k.q, k.qn);
+        der_uint(&s, k.g, k.gn);
+        der_uint(&s, k.y, k.yn);
+        der_uint(&s, k.x, k.xn);
+        der_buf(&d, 0x30, &s);
+        pem(&out, "DSA PRIVATE KEY", &d);
+    } else if (!strcmp(t, "ecdsa")) {
+        unsigned char dk[32], x[32], y[32];
+        if (!ecdsa_p256_generate(dk, x, y)) return val_cstr("failed to generate private key: unexpected EOF");
+        sg_buf s, u, pt;
+        buf_init(&s);
+        der_small(&s, 1);
+        der(&s, 0x04, dk, 32);
+        buf_init(&u);
+        der_oid(&u, "2a8648ce3d030107");
+        der_buf(&s, 0xa0, &u);
+        buf_init(&pt);
+        buf_putc(&pt, 0);
+        buf_putc(&pt, 4);
+        buf_put(&pt, (const char *)x, 32);
+        buf_put(&pt, (const char *)y, 32);
+        buf_init(&u);
+        der_buf(&u, 0x03, &pt);
+        der_buf(&s, 0xa1, &u);
+        der_buf(&d, 0x30, &s);
+        pem(&out, "EC PRIVATE KEY", &d);
+    } else if (!strcmp(t, "ed25519")) {
+        unsigned char seed[32];
+        if (!crypto_random(seed, sizeof seed)) return val_cstr("failed to generate private key: unexpected EOF");
+        sg_buf s, u, inner;
+        buf_init(&s);
+        der_small(&s, 0);
+        buf_init(&u);
+        der_oid(&u, "2b6570");
+        der_buf(&s, 0x30, &u);
+        buf_init(&inner);
+        der(&inner, 0x04, seed, 32);
+        der_buf(&s, 0x04, &inner);
+        der_buf(&d, 0x30, &s);
+        pem(&out, "PRIVATE KEY", &d);
+    } else {
+        sg_buf m;
+        buf_init(&m);
+        buf_puts(&m, "Unknown type ");
+        buf_put(&m, SP(typ), SN(typ));
+        return val_str_nocopy(m.p, m.len);
+    }
+    return val_str_nocopy(out.p, out.len);
+}

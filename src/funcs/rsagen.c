@@ -1,5 +1,6 @@
 /* rsagen.c - RSA key generation (random probable primes, e = 65537) and PKCS#1 v1.5
- * SHA-256 signing, on a fixed-capacity bignum with Montgomery exponentiation. */
+ * SHA-256 signing, DSA (L2048/N256, Go's parameter search) and ECDSA P-256 key generation,
+ * on a fixed-capacity bignum with Montgomery exponentiation. */
 #include "rsagen.h"
 #include "cryptoprim.h"
 #include "../base/arena.h"
@@ -393,4 +394,246 @@ const unsigned char *rsa_sign_sha256(const rsa_key *k, const void *msg, size_t m
     memcpy(out + len - sl, sb, sl);
     *outn = len;
     return out;
+}
+
+/* ---------------------------------------------------------------- DSA */
+
+static void put_fixed(const bn *a, unsigned char *out, size_t len)
+{
+    size_t l;
+    const unsigned char *b = to_bytes(a, &l);
+    memset(out, 0, len);
+    if (a->n == 0) return;
+    memcpy(out + len - l, b, l);
+}
+
+bool dsa_generate(dsa_key *k)
+{
+    bn q, p, one, pm1, e, g, h, x, y;
+    set_u32(&one, 1);
+    for (;;) {
+        if (!random_bn(&q, 256)) return false;
+        q.v[7] |= 0x80000000u;
+        q.v[0] |= 1;
+        q.n = 8;
+        bool composite = false;
+        for (size_t i = 0; i < sizeof small_primes / sizeof small_primes[0] && !composite; i++)
+            if (mod_small(&q, small_primes[i]) == 0) composite = true;
+        bool ok = true;
+        if (composite || !probably_prime(&q, 20, &ok)) {
+            if (!ok) return false;
+            continue;
+        }
+        bool found = false;
+        for (int i = 0; i < 4 * 2048 && !found; i++) {
+            if (!random_bn(&p, 2048)) return false;
+            p.v[63] |= 0x80000000u;
+            p.v[0] |= 1;
+            p.n = 64;
+            /* p -= (p mod q) - 1, so that p = 1 mod q */
+            bn r0;
+            mod(&r0, &p, &q);
+            if (r0.n == 0) add(&p, &p, &one);
+            else { sub(&r0, &r0, &one); sub(&p, &p, &r0); }
+            if (bits(&p) < 2048) continue;
+            composite = false;
+            for (size_t j = 0; j < sizeof small_primes / sizeof small_primes[0] && !composite; j++)
+                if (mod_small(&p, small_primes[j]) == 0) composite = true;
+            if (composite) continue;
+            if (probably_prime(&p, 20, &ok)) found = true;
+            else if (!ok) return false;
+        }
+        if (found) break;
+    }
+    sub(&pm1, &p, &one);
+    /* e = (p-1)/q by long division (shift-subtract) */
+    bn quo;
+    set_u32(&quo, 0);
+    {
+        bn r;
+        set_u32(&r, 0);
+        memset(&quo, 0, sizeof quo);
+        for (int i = bits(&pm1) - 1; i >= 0; i--) {
+            uint32_t c = (uint32_t)bit(&pm1, i);
+            for (int kk = 0; kk < r.n; kk++) {
+                uint32_t nc = r.v[kk] >> 31;
+                r.v[kk] = r.v[kk] << 1 | c;
+                c = nc;
+            }
+            if (c) r.v[r.n++] = c;
+            if (cmp(&r, &q) >= 0) {
+                sub(&r, &r, &q);
+                quo.v[i / 32] |= 1u << (i % 32);
+            }
+        }
+        quo.n = BN_MAX;
+        norm(&quo);
+    }
+    e = quo;
+    mont cp;
+    mont_init(&cp, &p);
+    set_u32(&h, 2);
+    for (;;) {
+        modexp(&g, &h, &e, &cp);
+        if (cmp(&g, &one) != 0) break;
+        add(&h, &h, &one);
+    }
+    for (;;) {
+        if (!random_bn(&x, 256)) return false;
+        if (x.n != 0 && cmp(&x, &q) < 0) break;
+    }
+    modexp(&y, &g, &x, &cp);
+    k->p = to_bytes(&p, &k->pn);
+    k->q = to_bytes(&q, &k->qn);
+    k->g = to_bytes(&g, &k->gn);
+    k->y = to_bytes(&y, &k->yn);
+    k->x = to_bytes(&x, &k->xn);
+    return true;
+}
+
+/* ---------------------------------------------------------------- ECDSA P-256 */
+
+static const unsigned char P256_P[32] = {
+    0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+static const unsigned char P256_N[32] = {
+    0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51 };
+static const unsigned char P256_B[32] = {
+    0x5a, 0xc6, 0x35, 0xd8, 0xaa, 0x3a, 0x93, 0xe7, 0xb3, 0xeb, 0xbd, 0x55, 0x76, 0x98, 0x86, 0xbc,
+    0x65, 0x1d, 0x06, 0xb0, 0xcc, 0x53, 0xb0, 0xf6, 0x3b, 0xce, 0x3c, 0x3e, 0x27, 0xd2, 0x60, 0x4b };
+static const unsigned char P256_GX[32] = {
+    0x6b, 0x17, 0xd1, 0xf2, 0xe1, 0x2c, 0x42, 0x47, 0xf8, 0xbc, 0xe6, 0xe5, 0x63, 0xa4, 0x40, 0xf2,
+    0x77, 0x03, 0x7d, 0x81, 0x2d, 0xeb, 0x33, 0xa0, 0xf4, 0xa1, 0x39, 0x45, 0xd8, 0x98, 0xc2, 0x96 };
+static const unsigned char P256_GY[32] = {
+    0x4f, 0xe3, 0x42, 0xe2, 0xfe, 0x1a, 0x7f, 0x9b, 0x8e, 0xe7, 0xeb, 0x4a, 0x7c, 0x0f, 0x9e, 0x16,
+    0x2b, 0xce, 0x33, 0x57, 0x6b, 0x31, 0x5e, 0xce, 0xcb, 0xb6, 0x40, 0x68, 0x37, 0xbf, 0x51, 0xf5 };
+
+static bn FP;
+
+static void fmul(bn *r, const bn *a, const bn *b) { bn t; mul(&t, a, b); mod(r, &t, &FP); }
+static void fadd(bn *r, const bn *a, const bn *b) { add(r, a, b); if (cmp(r, &FP) >= 0) sub(r, r, &FP); }
+static void fsub(bn *r, const bn *a, const bn *b)
+{
+    if (cmp(a, b) >= 0) sub(r, a, b);
+    else { bn t; add(&t, a, &FP); sub(r, &t, b); }
+}
+
+typedef struct jpt { bn x, y, z; bool inf; } jpt;
+
+static void pdouble(jpt *r, const jpt *p)
+{
+    if (p->inf || p->y.n == 0) { r->inf = true; return; }
+    bn delta, gamma, beta, alpha, t1, t2, x3, y3, z3;
+    fmul(&delta, &p->z, &p->z);
+    fmul(&gamma, &p->y, &p->y);
+    fmul(&beta, &p->x, &gamma);
+    fsub(&t1, &p->x, &delta);
+    fadd(&t2, &p->x, &delta);
+    fmul(&alpha, &t1, &t2);
+    fadd(&t1, &alpha, &alpha);
+    fadd(&alpha, &t1, &alpha);
+    fmul(&x3, &alpha, &alpha);
+    fadd(&t1, &beta, &beta); fadd(&t1, &t1, &t1); fadd(&t2, &t1, &t1); /* t1 = 4b, t2 = 8b */
+    fsub(&x3, &x3, &t2);
+    fadd(&z3, &p->y, &p->z);
+    fmul(&z3, &z3, &z3);
+    fsub(&z3, &z3, &gamma);
+    fsub(&z3, &z3, &delta);
+    fsub(&t1, &t1, &x3);
+    fmul(&y3, &alpha, &t1);
+    fmul(&t2, &gamma, &gamma);
+    fadd(&t2, &t2, &t2); fadd(&t2, &t2, &t2); fadd(&t2, &t2, &t2);
+    fsub(&y3, &y3, &t2);
+    r->x = x3; r->y = y3; r->z = z3; r->inf = false;
+}
+
+static void padd(jpt *r, const jpt *p, const jpt *q)
+{
+    if (p->inf) { *r = *q; return; }
+    if (q->inf) { *r = *p; return; }
+    bn z1z1, z2z2, u1, u2, s1, s2, h, i, j, rr, v, t, x3, y3, z3;
+    fmul(&z1z1, &p->z, &p->z);
+    fmul(&z2z2, &q->z, &q->z);
+    fmul(&u1, &p->x, &z2z2);
+    fmul(&u2, &q->x, &z1z1);
+    fmul(&t, &q->z, &z2z2);
+    fmul(&s1, &p->y, &t);
+    fmul(&t, &p->z, &z1z1);
+    fmul(&s2, &q->y, &t);
+    fsub(&h, &u2, &u1);
+    fsub(&rr, &s2, &s1);
+    if (h.n == 0) {
+        if (rr.n == 0) { pdouble(r, p); return; }
+        r->inf = true;
+        return;
+    }
+    fadd(&i, &h, &h);
+    fmul(&i, &i, &i);
+    fmul(&j, &h, &i);
+    fadd(&rr, &rr, &rr);
+    fmul(&v, &u1, &i);
+    fmul(&x3, &rr, &rr);
+    fsub(&x3, &x3, &j);
+    fsub(&x3, &x3, &v);
+    fsub(&x3, &x3, &v);
+    fsub(&t, &v, &x3);
+    fmul(&y3, &rr, &t);
+    fmul(&t, &s1, &j);
+    fadd(&t, &t, &t);
+    fsub(&y3, &y3, &t);
+    fadd(&z3, &p->z, &q->z);
+    fmul(&z3, &z3, &z3);
+    fsub(&z3, &z3, &z1z1);
+    fsub(&z3, &z3, &z2z2);
+    fmul(&z3, &z3, &h);
+    r->x = x3; r->y = y3; r->z = z3; r->inf = false;
+}
+
+bool ecdsa_p256_generate(unsigned char dout[32], unsigned char xout[32], unsigned char yout[32])
+{
+    bn n, d, one;
+    from_bytes(&FP, P256_P, 32);
+    from_bytes(&n, P256_N, 32);
+    set_u32(&one, 1);
+    for (;;) {
+        if (!random_bn(&d, 256)) return false;
+        if (d.n != 0 && cmp(&d, &n) < 0) break;
+    }
+    jpt g, r;
+    from_bytes(&g.x, P256_GX, 32);
+    from_bytes(&g.y, P256_GY, 32);
+    g.z = one;
+    g.inf = false;
+    r.inf = true;
+    for (int i = bits(&d) - 1; i >= 0; i--) {
+        pdouble(&r, &r);
+        if (bit(&d, i)) padd(&r, &r, &g);
+    }
+    /* affine: x = X / Z^2, y = Y / Z^3 with Z^-1 = Z^(p-2) */
+    mont c;
+    mont_init(&c, &FP);
+    bn pm2, two, zi, zi2, zi3, x, y;
+    set_u32(&two, 2);
+    sub(&pm2, &FP, &two);
+    modexp(&zi, &r.z, &pm2, &c);
+    fmul(&zi2, &zi, &zi);
+    fmul(&zi3, &zi2, &zi);
+    fmul(&x, &r.x, &zi2);
+    fmul(&y, &r.y, &zi3);
+    /* sanity: y^2 == x^3 - 3x + b */
+    bn b, lhs, rhs, t;
+    from_bytes(&b, P256_B, 32);
+    fmul(&lhs, &y, &y);
+    fmul(&rhs, &x, &x);
+    fmul(&rhs, &rhs, &x);
+    fadd(&t, &x, &x);
+    fadd(&t, &t, &x);
+    fsub(&rhs, &rhs, &t);
+    fadd(&rhs, &rhs, &b);
+    if (cmp(&lhs, &rhs) != 0) return false;
+    put_fixed(&d, dout, 32);
+    put_fixed(&x, xout, 32);
+    put_fixed(&y, yout, 32);
+    return true;
 }

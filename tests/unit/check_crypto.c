@@ -123,6 +123,18 @@ START_TEST(genCA_and_genSignedCert_return_pem_certificates_and_rsa_keys)
 }
 END_TEST
 
+START_TEST(genPrivateKey_writes_each_key_type_as_sprig_pem_blocks)
+{
+    sg_value t = val_cstr("ecdsa");
+    ck_assert(!strncmp(ext_call("genPrivateKey", 1, &t), "-----BEGIN EC PRIVATE KEY-----\n", 31));
+    t = val_cstr("ed25519");
+    const char *ed = ext_call("genPrivateKey", 1, &t);
+    ck_assert(!strncmp(ed, "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI", 49));
+    t = val_cstr("x");
+    ck_assert_str_eq(ext_call("genPrivateKey", 1, &t), "Unknown type x");
+}
+END_TEST
+
 Suite *crypto_suite(void)
 {
     Suite *s = suite_create("crypto");
@@ -136,6 +148,7 @@ Suite *crypto_suite(void)
     tcase_add_test(tc, aes256_matches_fips_197);
     tcase_add_test(tc, encryptAES_output_decrypts_back);
     tcase_add_test(tc, genCA_and_genSignedCert_return_pem_certificates_and_rsa_keys);
+    tcase_add_test(tc, genPrivateKey_writes_each_key_type_as_sprig_pem_blocks);
     suite_add_tcase(s, tc);
     return s;
 }
