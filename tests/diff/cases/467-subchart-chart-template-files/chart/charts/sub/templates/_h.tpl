@@ -1,0 +1,1 @@
+{{- define "sub.h" }}{{ .Template.Name }}{{ end }}
