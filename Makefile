@@ -5,7 +5,7 @@
 #   V=1                  show the commands
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS    := yaml-0.1 libpcre2-8
+PKGS    := yaml-0.1 libpcre2-8 zlib
 SAN     ?=
 BUILD   ?= $(if $(SAN),build/san,build)
 

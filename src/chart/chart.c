@@ -3,6 +3,7 @@
  * Chart.yaml into Metadata with its typing and validation, values.yaml, subcharts).
  */
 #include "chart.h"
+#include "archive.h"
 #include "fsio.h"
 #include "../base/arena.h"
 #include "../base/err.h"
@@ -380,13 +381,17 @@ static void load_warn(int v3line, const char *msg)
 
 static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char *dirname);
 
-/* LoadFiles of charts/<dir>/..., errors prefixed as Helm does. */
-static sg_helmchart *load_subchart(const sg_chartfile *files, size_t n, const char *dir, const char *parent)
+/* LoadFiles of charts/<dir>/... (or LoadArchive of charts/<dir> when `tgz` is the
+ * packaged subchart's file), errors prefixed as Helm does. */
+static sg_helmchart *load_subchart(const sg_chartfile *files, size_t n, const char *dir, const char *parent,
+                                   const sg_chartfile *tgz)
 {
     sg_helmchart *sc = NULL;
     sg_catch ct;
     if (SG_TRY(&ct)) {
-        sc = load_files(files, n, dir);
+        sg_chartfile *af = NULL;
+        if (tgz) archive_load_files((const unsigned char *)tgz->data, tgz->len, &af, &n);
+        sc = load_files(tgz ? af : files, n, dir);
         catch_pop(&ct);
     } else {
         catch_pop(&ct);
@@ -506,9 +511,15 @@ static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char 
     for (size_t k = 0; k < nsubs; k++) {
         const char *sn = subs[k].name;
         if (sn[0] == '_' || sn[0] == '.') continue;
-        if (!strcmp(ext(sn), ".tgz"))
-            sg_throwf("error unpacking subchart %s in %s: packaged (.tgz) subcharts are not supported by sparkgen",
-                      sn, c->name);
+        if (!strcmp(ext(sn), ".tgz")) { /* a packaged subchart (archive.c) */
+            const sg_chartfile *f0 = &subs[k].files.v[0];
+            if (strcmp(f0->path, sn))
+                sg_throwf("error unpacking subchart tar in %s: expected %s, got %s", c->name, sn, f0->path);
+            sg_helmchart *sc = load_subchart(NULL, 0, sn, c->name, f0);
+            sc->parent = c;
+            c->deps[c->ndeps++] = sc;
+            continue;
+        }
         fvec buff = { 0 };
         for (size_t i = 0; i < subs[k].files.n; i++) {
             sg_chartfile sf = subs[k].files.v[i];
@@ -517,7 +528,7 @@ static sg_helmchart *load_files(const sg_chartfile *files, size_t n, const char 
             sf.path = slash + 1;
             fpush(&buff, sf);
         }
-        sg_helmchart *sc = load_subchart(buff.v, buff.n, sn, c->name);
+        sg_helmchart *sc = load_subchart(buff.v, buff.n, sn, c->name, NULL);
         sc->parent = c;
         c->deps[c->ndeps++] = sc;
     }
@@ -660,15 +671,19 @@ static void walk(const char *abs, const char *rel, const sg_ignore *ig, fvec *ou
     }
 }
 
-/* A chart argument that is a file: Helm's archive.EnsureArchive errors, or our own
- * refusal of packaged charts. */
-static _Noreturn void load_file(const char *abs)
+/* A chart argument that is a file: a packaged chart (archive.c), or Helm's
+ * archive.EnsureArchive errors. */
+static sg_helmchart *load_file(const char *abs)
 {
     const char *data, *err;
     size_t len;
     if (fsio_read(abs, &data, &len, &err) != 0) sg_throwf("file '%s' cannot be read: %s", abs, err);
-    if (len >= 3 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b && (unsigned char)data[2] == 8)
-        sg_throwf("cannot load %s: packaged (.tgz) charts are not supported by sparkgen", abs);
+    if (len >= 3 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b && (unsigned char)data[2] == 8) {
+        sg_chartfile *files;
+        size_t n;
+        archive_load_files((const unsigned char *)data, len, &files, &n);
+        return chart_load_files(abs, files, n);
+    }
     if (has_suffix(abs, ".yml") || has_suffix(abs, ".yaml"))
         sg_throwf("file '%s' seems to be a YAML file, but expected a gzipped archive", abs);
     /* http.DetectContentType of a 512-byte zero-padded buffer (approximation: text
@@ -697,7 +712,7 @@ sg_helmchart *chart_load_dir(const char *arg)
         sg_throwf("repo %.*s not found", (int)(slash - dir), dir);
     }
     const char *top = abs_path(dir);
-    if (!S_ISDIR(st.st_mode)) load_file(top);
+    if (!S_ISDIR(st.st_mode)) return load_file(top);
     const char *err;
     if (sg_helm_major >= 4) {
         const char *name = sg_sprintf("%s/Chart.yaml", strcmp(top, "/") ? top : "");

@@ -3,7 +3,8 @@
  *
  * Loading follows helm v4.1.4 pkg/chart/v2/loader: Chart.yaml (validated), values.yaml,
  * values.schema.json, templates/..., crds/..., charts/<sub>/ (directory subcharts, loaded
- * recursively), every other file goes to .Files.  `.helmignore` rules (pkg/ignore) and
+ * recursively), charts/NAME.tgz (packaged subcharts, archive.c), every other file goes to
+ * .Files.  `.helmignore` rules (pkg/ignore) and
  * the built-in rule `templates/.?*` are applied while reading a directory.
  *
  * Note: the public handle `sg_chart` of include/sparkgen.h is a chart *source*; the loaded
@@ -61,8 +62,8 @@ struct sg_helmchart {
 /* Load the chart named by a `helm template` CHART argument: a directory (and its
  * directory subcharts).  Follows Helm's LocateChart for missing paths ("path \"./x\" not
  * found", "repo a not found", "non-absolute URLs should be in form of ...") and its
- * archive checks for files (packaged .tgz charts are refused).  Throws an SG_ERR_PLAIN
- * error with Helm's text (without "Error: ") on failure, e.g.
+ * archive checks for files (a packaged .tgz chart is loaded by archive.c).  Throws an
+ * SG_ERR_PLAIN error with Helm's text (without "Error: ") on failure, e.g.
  *   v4 "unable to detect chart at DIR/Chart.yaml: open DIR/Chart.yaml: no such file or directory"
  *   "validation: chart.metadata.version \"x\" is invalid". */
 sg_helmchart *chart_load_dir(const char *dir);
