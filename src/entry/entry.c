@@ -5,6 +5,11 @@
  *                       spark-class org.apache.spark.deploy.worker.Worker spark://H:P
  *                           --port P --webui-port W --cores C --memory M
  *   sparkgen-entry CMD ARGS...   run any other command (pass-through, as the official image does)
+ *   sparkgen-entry probe master|worker   readiness check (exec probe): GET http://127.0.0.1:W/json/
+ *                       (W = SPARK_MASTER_WEBUI_PORT / SPARK_WORKER_WEBUI_PORT, 8080 / 8081) and
+ *                       exit 0 iff the master's "status" is "ALIVE" / the worker's "masterurl"
+ *                       is not empty (the worker has registered); 1 otherwise, 64 bad usage.
+ *                       SPARK_PROBE_HOST overrides 127.0.0.1, SPARK_PROBE_TIMEOUT_MS (3000).
  *
  * Whatever it starts, it stays as a correct init: it forwards signals to the child, reaps
  * zombies, exits with the child's status (128+signal when killed), 126/127 when the program
@@ -352,6 +357,100 @@ static int wait_for_master(const config *c)
     }
 }
 
+/* ---- probe mode (readiness/liveness exec probe) ---- */
+
+/* The value after "KEY" : in a JSON text (no nesting awareness: the keys probed are
+ * top-level scalars in Spark's /json/), or NULL.  *quoted tells whether it is a string. */
+static const char *json_scalar(const char *json, const char *key, int *quoted)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\"", key);
+    const char *p = strstr(json, pat);
+    if (!p) return NULL;
+    p += strlen(pat);
+    while (isspace((unsigned char)*p)) p++;
+    if (*p != ':') return NULL;
+    p++;
+    while (isspace((unsigned char)*p)) p++;
+    *quoted = *p == '"';
+    return *quoted ? p + 1 : p;
+}
+
+/* GET path from host:port over HTTP/1.0 into buf (NUL-terminated, truncated at size-1);
+ * returns the HTTP status code, or -1 when no answer came within timeout_ms. */
+static int http_get(const char *host, const char *port, const char *path, long timeout_ms,
+                    char *buf, size_t size)
+{
+    struct addrinfo hints = { 0 }, *res = NULL;
+    hints.ai_socktype = SOCK_STREAM;
+    if (getaddrinfo(host, port, &hints, &res) != 0) return -1;
+    long deadline = now_ms() + timeout_ms;
+    int fd = -1;
+    for (struct addrinfo *ai = res; ai && fd < 0; ai = ai->ai_next) {
+        fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+        if (fd < 0) continue;
+        struct timeval tv = { timeout_ms / 1000, (timeout_ms % 1000) * 1000 };
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+        if (connect(fd, ai->ai_addr, ai->ai_addrlen) != 0) { close(fd); fd = -1; }
+    }
+    freeaddrinfo(res);
+    if (fd < 0) return -1;
+    char req[512];
+    int n = snprintf(req, sizeof req, "GET %s HTTP/1.0\r\nHost: %s:%s\r\nConnection: close\r\n\r\n", path, host, port);
+    if (write(fd, req, (size_t)n) != n) { close(fd); return -1; }
+    size_t len = 0;
+    while (len + 1 < size && now_ms() < deadline) {
+        ssize_t r = read(fd, buf + len, size - 1 - len);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        len += (size_t)r;
+    }
+    close(fd);
+    buf[len] = 0;
+    int code;
+    if (sscanf(buf, "HTTP/%*d.%*d %d", &code) != 1) return -1;
+    return code;
+}
+
+/* `sparkgen-entry probe master|worker`: 0 ready, 1 not ready, 64 usage. */
+static int probe(int argc, char **argv)
+{
+    int master = argc == 3 && strcmp(argv[2], "master") == 0;
+    if (!master && !(argc == 3 && strcmp(argv[2], "worker") == 0)) {
+        say("usage: sparkgen-entry probe master|worker");
+        return EXIT_CONFIG;
+    }
+    const char *port = master ? env_or("SPARK_MASTER_WEBUI_PORT", "8080") : env_or("SPARK_WORKER_WEBUI_PORT", "8081");
+    const char *host = env_or("SPARK_PROBE_HOST", "127.0.0.1");
+    long timeout_ms = 3000;
+    if (check_port(master ? "SPARK_MASTER_WEBUI_PORT" : "SPARK_WORKER_WEBUI_PORT", port) != 0) return EXIT_CONFIG;
+    const char *t = getenv("SPARK_PROBE_TIMEOUT_MS");
+    if (t && parse_long(t, 1, 600000, &timeout_ms) != 0) {
+        say("SPARK_PROBE_TIMEOUT_MS=%s is not a number of milliseconds", t);
+        return EXIT_CONFIG;
+    }
+    static char buf[1 << 20];
+    int code = http_get(host, port, "/json/", timeout_ms, buf, sizeof buf);
+    if (code != 200) {
+        if (code < 0) say("probe: no HTTP answer from %s:%s/json/", host, port);
+        else say("probe: %s:%s/json/ answered HTTP %d", host, port, code);
+        return 1;
+    }
+    const char *body = strstr(buf, "\r\n\r\n");
+    body = body ? body + 4 : buf;
+    int quoted = 0;
+    const char *v = json_scalar(body, master ? "status" : "masterurl", &quoted);
+    if (master) {
+        if (v && quoted && strncmp(v, "ALIVE\"", 6) == 0) return 0;
+        say("probe: master status is not ALIVE");
+        return 1;
+    }
+    if (v && quoted && *v != '"' && *v) return 0;
+    say("probe: worker has not registered with a master (empty masterurl)");
+    return 1;
+}
+
 /* ---- building the command ---- */
 
 static char **build_argv(const config *c, char **argv)
@@ -434,6 +533,7 @@ static void usage(void)
           "    worker: SPARK_MASTER_HOST SPARK_MASTER_PORT (7077) SPARK_WORKER_PORT (7078)\n"
           "            SPARK_WORKER_WEBUI_PORT (8081) SPARK_WORKER_CORES (2) SPARK_WORKER_MEMORY (2g)\n"
           "            SPARK_MASTER_WAIT_TIMEOUT seconds (120; 0 = do not wait)\n"
+          "  sparkgen-entry probe master|worker: exit 0 iff /json/ shows ALIVE / a master URL.\n"
           "  SPARK_HOME (/opt/spark). Exit: child's status, 128+signal, 126/127 exec failure,\n"
           "  64 bad configuration, 69 master unreachable.\n", stderr);
 }
@@ -445,6 +545,7 @@ int main(int argc, char **argv)
         return 0;
     }
     verbose = getenv("SPARKGEN_ENTRY_VERBOSE") != NULL;
+    if (argc > 1 && strcmp(argv[1], "probe") == 0) return probe(argc, argv);
     configure_signals();
     if (getpid() != 1 && prctl(PR_SET_CHILD_SUBREAPER, 1) != 0 && verbose)
         say("cannot become a child subreaper: %s", strerror(errno));
