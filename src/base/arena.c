@@ -56,11 +56,21 @@ void *sg_alloc(size_t n)
 {
     if (!cur) arena_push();
     if (n == 0) n = 1;
+    if (n > SIZE_MAX / 4 || (cur->limit && n > cur->limit - (cur->used < cur->limit ? cur->used : cur->limit))) {
+        size_t lim = cur->limit;
+        cur->limit = 0; /* let the error itself be allocated */
+        if (lim)
+            sg_throwf("memory limit exceeded: the render needs more than %zu MiB (raise it with --max-memory)",
+                      lim >> 20);
+        sg_throwf("out of memory: cannot allocate %zu bytes", n);
+    }
     size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     cur->used += need;
     if (cur->limit && cur->used > cur->limit) {
+        size_t lim = cur->limit;
         cur->limit = 0; /* let the error itself be allocated */
-        sg_throwf("memory limit exceeded");
+        sg_throwf("memory limit exceeded: the render needs more than %zu MiB (raise it with --max-memory)",
+                  lim >> 20);
     }
 #ifdef SG_ARENA_MALLOC
     chunk *c = xmalloc(sizeof(chunk) + need);

@@ -5,6 +5,7 @@
  * live in call.c; Helm's include/tpl entry points are at the end of this file.
  * Errors are thrown as SG_ERR_EXEC records carrying Go's pieces (see errfmt.c).
  */
+#include "../base/limits.h"
 #include "call.h"
 #include "../base/arena.h"
 #include "../tmpl/node.h"
@@ -145,10 +146,13 @@ void exec_print_value(sg_buf *b, sg_value v)
     gofmt_value(b, v);
 }
 
+static void check_output(struct sg_exec *s);
+
 static void print_value(struct sg_exec *s, const sg_node *n, xval v)
 {
     exec_at(s, n);
     exec_print_value(s->out, v.v);
+    check_output(s);
 }
 
 /* ---------------------------------------------------------------- walk */
@@ -168,8 +172,25 @@ static wres walk_if_with(struct sg_exec *s, bool is_with, xval dot, const sg_nod
 }
 
 /* One iteration of range; returns true when the body said {{break}}. */
+/* Loop work and output size are bounded (limits.h): helm would hang or exhaust memory. */
+static void count_step(struct sg_exec *s)
+{
+    if (++sg_limit.iterations > sg_limit.max_iterations && sg_limit.max_iterations)
+        exec_errorf(s, "iteration limit exceeded: more than %llu range iterations and template calls "
+                       "(raise it with --max-iterations)", (unsigned long long)sg_limit.max_iterations);
+}
+
+static void check_output(struct sg_exec *s)
+{
+    if (sg_limit.max_output && s->out->len > sg_limit.max_output)
+        exec_errorf(s, "output limit exceeded: more than %zu bytes (raise it with --max-output-bytes)",
+                    sg_limit.max_output);
+}
+
 static bool one_iteration(struct sg_exec *s, const sg_node *r, size_t m, xval index, xval elem)
 {
+    exec_at(s, r->u.branch.pipe);
+    count_step(s);
     const sg_node *pipe = r->u.branch.pipe;
     size_t nd = pipe->u.pipe.decl.len;
     if (nd > 0) {
@@ -285,6 +306,7 @@ static void walk_template(struct sg_exec *s, xval dot, const sg_node *t)
     ns.vars = NULL;
     ns.nvars = ns.cap = 0;
     push(&ns, "$", ndot);
+    count_step(&ns);
     if (tree->root) walk(&ns, ndot, tree->root);
 }
 
@@ -317,6 +339,7 @@ static wres walk(struct sg_exec *s, xval dot, const sg_node *n)
         return W_OK;
     case N_TEXT:
         buf_put(s->out, n->u.text.text, n->u.text.len);
+        check_output(s);
         return W_OK;
     case N_BREAK:
         return W_BREAK;
@@ -598,6 +621,7 @@ static void run_tree(sg_engine *eng, const tchain *chain, const char *name, sg_t
     xval d = { data, false };
     push(&st, "$", d);
     if (!t->root) exec_errorf(&st, "%s is an incomplete or empty template", goquote(name, strlen(name)));
+    count_step(&st);
     walk(&st, d, t->root);
 }
 

@@ -1,6 +1,7 @@
 /* fn_string.c - Sprig's string functions (strings.go, goutils, xstrings as Sprig v3.3.0
  * calls them), with Go's byte/rune semantics and panics reproduced.
  */
+#include "../base/limits.h"
 #include "fn_strings.h"
 #include "../value/conv.h"
 #include "../base/arena.h"
@@ -563,7 +564,8 @@ sg_value fn_repeat(sg_fcall *c, int argc, sg_value *argv)
     if (count < 0) sg_throwf("strings: negative Repeat count");
     if (count == 0 || SN(s) == 0) return val_cstr("");
     if ((uint64_t)count > (uint64_t)INT64_MAX / SN(s)) sg_throwf("strings: Repeat output length overflow");
-    size_t total = SN(s) * (size_t)count;
+    size_t total = limits_mul(SN(s), (size_t)count);
+    limits_check_string("repeat", total);
     char *p = sg_alloc(total + 1);
     for (int64_t i = 0; i < count; i++) memcpy(p + (size_t)i * SN(s), SP(s), SN(s));
     return val_str_nocopy(p, total);
@@ -667,6 +669,7 @@ sg_value fn_replace(sg_fcall *c, int argc, sg_value *argv)
             buf_put(&b, s + i, j - i);
             buf_put(&b, SP(nw), SN(nw));
             i = j;
+            if (b.len > sg_limit.max_string) limits_check_string("replace", b.len);
         }
         return ret_buf(&b);
     }
@@ -675,6 +678,7 @@ sg_value fn_replace(sg_fcall *c, int argc, sg_value *argv)
         if (i + SN(old) <= n && memcmp(s + i, SP(old), SN(old)) == 0) {
             buf_put(&b, SP(nw), SN(nw));
             i += SN(old);
+            if (b.len > sg_limit.max_string) limits_check_string("replace", b.len);
         } else buf_putc(&b, s[i++]);
     }
     return ret_buf(&b);
@@ -686,7 +690,11 @@ static sg_value indent_str(int64_t spaces, sg_value v, bool nl)
     sg_buf b;
     buf_init(&b);
     if (nl) buf_putc(&b, '\n');
-    size_t k = (size_t)spaces;
+    size_t k = (size_t)spaces, lines = 1;
+    for (size_t i = 0; i < SN(v); i++) lines += SP(v)[i] == '\n';
+    size_t need = limits_mul(lines, k);
+    need = need > SIZE_MAX - SN(v) - 1 ? SIZE_MAX : need + SN(v) + 1;
+    limits_check_string(nl ? "nindent" : "indent", need);
     char *pad = sg_alloc(k + 1);
     memset(pad, ' ', k);
     buf_put(&b, pad, k);
