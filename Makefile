@@ -5,7 +5,7 @@
 #   V=1                  show the commands
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS    := yaml-0.1 libpcre2-8 zlib
+PKGS    := yaml-0.1 libpcre2-8 zlib libcrypto
 SAN     ?=
 BUILD   ?= $(if $(SAN),build/san,build)
 

@@ -1,10 +1,10 @@
 #!/bin/sh
 # install-build-deps.sh - install the Debian packages needed to build sparkgen and its
-# unit tests (compiler, libyaml, PCRE2, zlib, Check).  Run as root.  Installs only what is
+# unit tests (compiler, libyaml, PCRE2, zlib, libcrypto, Check).  Run as root.  Installs only what is
 # missing (one `apt-get update`, noninteractive) and prints nothing when all is present.
 set -eu
 
-PKGS="gcc make libc6-dev pkg-config libyaml-dev libpcre2-dev zlib1g-dev check"
+PKGS="gcc make libc6-dev pkg-config libyaml-dev libpcre2-dev zlib1g-dev libssl-dev check"
 
 missing=""
 for p in $PKGS; do

@@ -126,7 +126,7 @@ static bool more(gzs *s)
     if (r == Z_OK) return true;
     if (r == Z_BUF_ERROR && s->inpos >= s->inlen) { s->err = "unexpected EOF"; return got > 0; }
     if (r == Z_BUF_ERROR) return true;
-    s->err = sg_sprintf("flate: corrupt input before offset %lu", (unsigned long)s->inpos);
+    s->err = sg_sprintf("flate: corrupt input before offset %lu", (unsigned long)s->z.total_in);
     return got > 0;
 }
 

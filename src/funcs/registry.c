@@ -9,6 +9,7 @@
 #include "funcs_string.def"
 #include "funcs_sprig.def"
 #include "funcs_ext.def"
+#include "funcs_pki.def"
 #undef FN
 
 static sg_funcdef table[] = {
@@ -18,6 +19,7 @@ static sg_funcdef table[] = {
 #include "funcs_string.def"
 #include "funcs_sprig.def"
 #include "funcs_ext.def"
+#include "funcs_pki.def"
 #undef FN
 };
 static const size_t ntable = sizeof table / sizeof table[0];
