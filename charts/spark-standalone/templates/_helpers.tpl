@@ -77,3 +77,59 @@ Image references ("repository:tag"; an empty tag means the chart's appVersion).
 {{- define "spark-standalone.workerImage" -}}
 {{- printf "%s:%s" .Values.sparkWorker.image.repository (.Values.sparkWorker.image.tag | default .Chart.AppVersion | toString) }}
 {{- end }}
+
+{{/*
+SPARK_WORKER_OPTS: the chart's fixed options, the opt-in shuffle service, then extraOpts.
+*/}}
+{{- define "spark-standalone.workerOpts" -}}
+{{- $w := .Values.sparkWorker }}
+{{- $opts := list "-Dspark.worker.preferConfiguredMasterAddress=true" "-Dspark.worker.cleanup.enabled=true" }}
+{{- if $w.shuffleService.enabled }}
+{{- $opts = append $opts "-Dspark.shuffle.service.enabled=true" }}
+{{- $opts = append $opts (printf "-Dspark.shuffle.service.port=%v" $w.shuffleService.port) }}
+{{- end }}
+{{- with $w.extraOpts }}
+{{- $opts = append $opts . }}
+{{- end }}
+{{- join " " $opts }}
+{{- end }}
+
+{{/*
+Opt-in security contexts (securityContext.enabled); nothing is rendered when off.
+*/}}
+{{- define "spark-standalone.podSecurityContext" -}}
+{{- if .Values.securityContext.enabled }}
+securityContext:
+  {{- toYaml .Values.securityContext.pod | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{- define "spark-standalone.containerSecurityContext" -}}
+{{- if .Values.securityContext.enabled }}
+securityContext:
+  {{- toYaml .Values.securityContext.container | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
+Bytes in a Spark memory string (JavaUtils.byteStringAsBytes: digits, optional unit
+b/k/kb/m/mb/g/gb/t/tb, case-insensitive; the schema requires a unit). Prints an integer.
+*/}}
+{{- define "spark-standalone.sparkBytes" -}}
+{{- $s := lower (toString .) }}
+{{- $n := int64 (regexFind "^[0-9]+" $s) }}
+{{- $u := trimSuffix "b" (regexReplaceAll "^[0-9]+" $s "") }}
+{{- $f := dict "" 1 "k" 1024 "m" 1048576 "g" 1073741824 "t" 1099511627776 }}
+{{- mul $n (get $f $u | default 0) }}
+{{- end }}
+
+{{/*
+Bytes in a Kubernetes memory quantity (plain bytes, k/M/G/T, Ki/Mi/Gi/Ti; other forms give 0).
+*/}}
+{{- define "spark-standalone.quantityBytes" -}}
+{{- $s := toString . }}
+{{- $n := int64 (regexFind "^[0-9]+" $s) }}
+{{- $u := regexReplaceAll "^[0-9]+" $s "" }}
+{{- $f := dict "" 1 "k" 1000 "M" 1000000 "G" 1000000000 "T" 1000000000000 "Ki" 1024 "Mi" 1048576 "Gi" 1073741824 "Ti" 1099511627776 }}
+{{- mul $n (get $f $u | default 0) }}
+{{- end }}
