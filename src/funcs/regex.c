@@ -296,9 +296,77 @@ static const char *const go_aliases[][2] = {
     { "Punct", "P" }, { NULL, NULL },
 };
 
+/* A script as class items.  PCRE2 10.42 predates Unicode 15's Kawi and Nag Mundari, so
+ * those are written out as their code point ranges. */
+static void script_items(sg_buf *b, const char *name, bool neg)
+{
+    static const struct { const char *name; int32_t r[8]; } extra[] = {
+        { "Kawi", { 0x11F00, 0x11F10, 0x11F12, 0x11F3A, 0x11F3E, 0x11F59, -1 } },
+        { "Nag_Mundari", { 0x1E4D0, 0x1E4F9, -1 } },
+    };
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
+        if (strcmp(extra[i].name, name)) continue;
+        const int32_t *r = extra[i].r;
+        if (!neg) {
+            for (int k = 0; r[k] >= 0; k += 2) put_range(b, r[k], r[k + 1]);
+            return;
+        }
+        int32_t next = 0;
+        for (int k = 0; r[k] >= 0; k += 2) {
+            if (next <= r[k] - 1) put_range(b, next, r[k] - 1);
+            next = r[k + 1] + 1;
+        }
+        put_range(b, next, 0x10FFFF);
+        return;
+    }
+    buf_printf(b, "%s{sc:%s}", neg ? "\\P" : "\\p", name);
+}
+
+/* Go 1.23 (helm v3.17.3) looked names up exactly: "Any", unicode.Categories (no Cn, no
+ * LC) and unicode.Scripts with their underscores. */
+static const char *const go123_scripts[] = {
+    "Anatolian_Hieroglyphs", "Bassa_Vah", "Canadian_Aboriginal", "Caucasian_Albanian",
+    "Cypro_Minoan", "Dives_Akuru", "Egyptian_Hieroglyphs", "Gunjala_Gondi", "Hanifi_Rohingya",
+    "Imperial_Aramaic", "Inscriptional_Pahlavi", "Inscriptional_Parthian", "Kayah_Li",
+    "Khitan_Small_Script", "Linear_A", "Linear_B", "Masaram_Gondi", "Meetei_Mayek",
+    "Mende_Kikakui", "Meroitic_Cursive", "Meroitic_Hieroglyphs", "Nag_Mundari", "New_Tai_Lue",
+    "Nyiakeng_Puachue_Hmong", "Ol_Chiki", "Old_Hungarian", "Old_Italic", "Old_North_Arabian",
+    "Old_Permic", "Old_Persian", "Old_Sogdian", "Old_South_Arabian", "Old_Turkic", "Old_Uyghur",
+    "Pahawh_Hmong", "Pau_Cin_Hau", "Phags_Pa", "Psalter_Pahlavi", "SignWriting", "Sora_Sompeng",
+    "Syloti_Nagri", "Tai_Le", "Tai_Tham", "Tai_Viet", "Warang_Citi", "Zanabazar_Square", NULL,
+};
+
+static bool unicode_items_go123(const char *name, size_t n, bool neg, sg_buf *b)
+{
+    char *c = sg_strndup(name, n);
+    if (!strcmp(c, "Any")) {
+        if (!neg) put_range(b, 0, 0x10FFFF);
+        else buf_puts(b, "\\P{Any}");
+        return true;
+    }
+    const char *pp = neg ? "\\P" : "\\p";
+    for (int k = 0; go_categories[k]; k++) {
+        if (strcmp(c, go_categories[k]) || !strcmp(c, "Cn")) continue;
+        if (!strcmp(c, "C")) {
+            if (!neg) buf_puts(b, "\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}");
+            else buf_puts(b, "\\P{C}\\p{Cn}");
+        } else {
+            buf_printf(b, "%s{%s}", pp, c);
+        }
+        return true;
+    }
+    bool found = false;
+    for (int k = 0; !found && go_scripts[k]; k++) found = !strcmp(c, go_scripts[k]);
+    for (int k = 0; !found && go123_scripts[k]; k++) found = !strcmp(c, go123_scripts[k]);
+    if (!found) return false;
+    script_items(b, c, neg);
+    return true;
+}
+
 /* Class items (inside [...]) for a Unicode table; false if Go has no such table. */
 static bool unicode_items(const char *name, size_t n, bool neg, sg_buf *b)
 {
+    if (sg_helm_major < 4) return unicode_items_go123(name, n, neg, b);
     sg_buf cn;
     buf_init(&cn);
     canonical(name, n, &cn);
@@ -323,7 +391,7 @@ static bool unicode_items(const char *name, size_t n, bool neg, sg_buf *b)
         if (!strcmp(c, go_aliases[k][0])) cat = go_aliases[k][1];
     if (!cat && !script) return false;
     const char *pp = neg ? "\\P" : "\\p";
-    if (script) buf_printf(b, "%s{sc:%s}", pp, script);
+    if (script) script_items(b, script, neg);
     else if (!strcmp(cat, "C")) {
         /* Go's C (Other) is Cc|Cf|Co|Cs: no unassigned code points */
         if (!neg) buf_puts(b, "\\p{Cc}\\p{Cf}\\p{Co}\\p{Cs}");

@@ -220,6 +220,22 @@ START_TEST(go_semantics_differ_from_pcre_defaults)
 }
 END_TEST
 
+START_TEST(helm_v3_built_with_go_1_23_looks_unicode_class_names_up_exactly)
+{
+    int saved = sg_helm_major;
+    sg_helm_major = 3;
+    arena_push();
+    ck_assert_str_eq(find("regexFind", "\\p{Old_Italic}", "x"), "");
+    ck_assert_str_eq(find("mustRegexFind", "\\p{greek}", "x"),
+                     "ERR: error parsing regexp: invalid character class range: `\\p{greek}`");
+    ck_assert_str_eq(find("mustRegexFind", "\\p{Cn}", "x"),
+                     "ERR: error parsing regexp: invalid character class range: `\\p{Cn}`");
+    arena_pop();
+    sg_helm_major = saved;
+    ck_assert_str_eq(find("regexFind", "\\p{Kawi}+", "a\xf0\x91\xbc\x80" "b"), "\xf0\x91\xbc\x80");
+}
+END_TEST
+
 START_TEST(compiled_patterns_are_cached_per_arena)
 {
     const char *err;
@@ -244,6 +260,7 @@ Suite *regex_suite(void)
     tcase_add_test(tc, perl_only_syntax_is_rejected_with_go_error_text);
     tcase_add_test(tc, go_semantics_differ_from_pcre_defaults);
     tcase_add_test(tc, compiled_patterns_are_cached_per_arena);
+    tcase_add_test(tc, helm_v3_built_with_go_1_23_looks_unicode_class_names_up_exactly);
     suite_add_tcase(s, tc);
     return s;
 }
