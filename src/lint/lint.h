@@ -23,6 +23,9 @@ typedef struct lint_finding {
     const char *rule;
     const char *object;
     const char *msg;
+    const char *file;   /* where an annotation points: chart-relative file (may differ from
+                           path: helm reports render errors under "templates/") */
+    int fline;          /* that file's line (0 = unknown) */
 } lint_finding;
 
 typedef struct lint_report {
@@ -32,6 +35,7 @@ typedef struct lint_report {
     int highest;            /* highest severity seen (0 = none) */
     bool fatal;             /* the chart could not be checked at all (helm's "Error unable to check ...") */
     const char *fatal_msg;
+    void *priv;             /* the render result kept alive with the report */
 } lint_report;
 
 /* Output formats of `sparkgen lint --output`. */
@@ -52,8 +56,12 @@ void lint_add(lint_report *r, int sev, const char *path, int line, const char *r
 /* True when the report fails: any error, or any warning when `strict`. */
 bool lint_failed(const lint_report *r, bool strict);
 
-/* Print the report of one chart in format `fmt` (LINT_OUT_*); `color` adds ANSI colors
- * to the text format.  json: one object per finding, sorted as found. */
+/* Print the report of one chart as text (helm lint's shape: "==> Linting CHART", one
+ * "[SEVERITY] path[:line]: message" line per finding, a blank line) or as GitHub workflow
+ * annotations (::error file=...,line=...::message); `color` adds ANSI colors to text. */
 void lint_print(FILE *f, const lint_report *r, int fmt, bool color);
+/* --output json: one stable array over all charts, a finding per object:
+ * {"chart","severity","path","line","rule","object","message"} in the order found. */
+void lint_print_json(FILE *f, lint_report *const *rs, size_t n);
 
 #endif
