@@ -2,6 +2,7 @@
  * (the embedded Spark chart), help and version.  Talks to the library only through
  * include/sparkgen.h; prints only after the whole render succeeded. */
 #include "args.h"
+#include "cmds.h"
 #include "out.h"
 #include "sparkgen.h"
 #include <stdio.h>
@@ -275,6 +276,9 @@ int main(int argc, char **argv)
     const char *cmd = argv[i];
     if (!strcmp(cmd, "template")) return cmd_template(argc, argv, i + 1);
     if (!strcmp(cmd, "render")) return cmd_render(argc, argv, i + 1);
+    if (!strcmp(cmd, "lint")) return cmd_lint(argc, argv, i + 1);
+    if (!strcmp(cmd, "golden")) return cmd_golden(argc, argv, i + 1);
+    if (!strcmp(cmd, "create")) return cmd_create(argc, argv, i + 1);
     if (!strcmp(cmd, "version")) return out_puts(stdout, sg_version()) || out_puts(stdout, "\n") ? 1 : 0;
     if (!strcmp(cmd, "help")) {
         const char *what = i + 1 < argc ? argv[i + 1] : "";
