@@ -126,16 +126,24 @@ static EVP_PKEY *parse_key(const char *text, size_t len, const char *prefix)
     if (!strcmp(b.type, "PRIVATE KEY")) {
         PKCS8_PRIV_KEY_INFO *inf = d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, (long)b.n);
         if (inf) {
+            /* x509.ParsePKCS8PrivateKey knows RSA, ECDSA, Ed25519 and X25519 only */
+            const ASN1_OBJECT *alg = NULL;
+            char oid[128] = "";
+            PKCS8_pkey_get0(&alg, NULL, NULL, NULL, inf);
+            int nid = alg ? OBJ_obj2nid(alg) : NID_undef;
+            if (nid != NID_rsaEncryption && nid != NID_X9_62_id_ecPublicKey && nid != NID_ED25519 &&
+                nid != NID_X25519) {
+                if (alg) OBJ_obj2txt(oid, sizeof oid, alg, 1);
+                PKCS8_PRIV_KEY_INFO_free(inf);
+                ERR_clear_error();
+                sg_throwf("%s: decoding PEM as PKCS#8: x509: PKCS#8 wrapping contained private key with unknown "
+                          "algorithm: %s", prefix, oid);
+            }
             k = EVP_PKCS82PKEY(inf);
             PKCS8_PRIV_KEY_INFO_free(inf);
         }
         if (!k) sg_throwf("%s: decoding PEM as PKCS#8: %s", prefix, go_errmsg("x509: failed to parse private key"));
-        own_pkey(k);
-        int id = EVP_PKEY_get_base_id(k);
-        if (id != EVP_PKEY_RSA && id != EVP_PKEY_EC && id != EVP_PKEY_ED25519 && id != EVP_PKEY_X25519)
-            sg_throwf("%s: decoding PEM as PKCS#8: x509: PKCS#8 wrapping contained private key with unknown "
-                      "algorithm: %s", prefix, OBJ_nid2ln(id));
-        return k;
+        return own_pkey(k);
     }
     if (tl < 12 || strcmp(b.type + tl - 12, " PRIVATE KEY"))
         sg_throwf("%s: no private key data in PEM block of type %s", prefix, b.type);
@@ -309,6 +317,11 @@ static const char *make_cert(const tmpl *t, EVP_PKEY *key, X509 *parent, EVP_PKE
     int sid = EVP_PKEY_get_base_id(signer);
     if (sid != EVP_PKEY_RSA && sid != EVP_PKEY_EC && sid != EVP_PKEY_ED25519)
         sg_throwf("error creating certificate: x509: certificate private key does not implement crypto.Signer");
+    int kid = EVP_PKEY_get_base_id(key);
+    if (kid == EVP_PKEY_DSA)
+        sg_throwf("error creating certificate: x509: unsupported public key type: *dsa.PublicKey");
+    if (kid != EVP_PKEY_RSA && kid != EVP_PKEY_EC && kid != EVP_PKEY_ED25519 && kid != EVP_PKEY_X25519)
+        sg_throwf("error creating certificate: x509: only RSA, ECDSA, Ed25519, and X25519 keys supported");
     X509 *x = own_x509(X509_new());
     if (!x) sg_throwf("out of memory");
     X509_set_version(x, 2);
