@@ -275,6 +275,22 @@ static void walk_templates(lint_report *r, const char *dir, const char *rel)
 /* "template: c/templates/x.yaml:3:7: executing \"...\" at <...>: msg" -> helm lint's shape */
 static void render_error(lint_report *r, const char *err)
 {
+    static const char hint[] = "\n\nUse --debug flag to render out invalid YAML";
+    size_t el = strlen(err);
+    if (el >= sizeof hint - 1 && !strcmp(err + el - (sizeof hint - 1), hint)) err = sg_strndup(err, el - (sizeof hint - 1));
+    if (strstr(err, "values don't meet the specifications of the schema(s)") == err) {
+        /* helm lint's values.yaml rule validates the same values first: the top chart's lines */
+        const char *p = strchr(err, '\n');
+        p = p ? strchr(p + 1, '\n') : NULL;
+        if (p) {
+            const char *q = p + 1, *end = q;
+            while (!strncmp(end, "- ", 2)) {
+                const char *nl = strchr(end, '\n');
+                end = nl ? nl + 1 : end + strlen(end);
+            }
+            if (end > q) lint_add(r, LINT_ERROR, "values.yaml", 0, "helm", NULL, "%.*s", (int)(end - q), q);
+        }
+    }
     const char *e = err;
     if (!strncmp(e, "template: ", 10)) e += 10;
     const char *ex = strstr(e, ": executing \"");
@@ -315,7 +331,6 @@ lint_report *lint_run(const char *dir, const sg_render_opts *o)
         lint_add(r, LINT_WARNING, "templates/", 0, "helm", NULL, "directory does not exist");
         return r;
     }
-    walk_templates(r, dir, "templates");
     sg_render_opts ro = *o;
     ro.show_only.len = 0;
     ro.output_dir = NULL;
@@ -328,6 +343,7 @@ lint_report *lint_run(const char *dir, const sg_render_opts *o)
         render_error(r, err ? err : "render failed");
         return r;
     }
+    walk_templates(r, dir, "templates");
     /* group documents by template: helm lint parses each template's whole output */
     size_t nres = sg_result_count(res), nd = 0, cap = 0;
     lint_doc *docs = NULL;
