@@ -1,5 +1,6 @@
-/* fn_cert.c - Sprig's certificate functions genCA, genSelfSignedCert and genSignedCert
- * (crypto.go, Sprig v3.3.0): RSA-2048 keys, X.509 v3 certificates as Go's
+/* fn_cert.c - Sprig's key and certificate functions genPrivateKey, genCA,
+ * genSelfSignedCert and genSignedCert (crypto.go, Sprig v3.3.0): RSA-2048 keys, X.509 v3
+ * certificates as Go's
  * x509.CreateCertificate writes them for Sprig's templates (serial < 2^128, CN subject,
  * key usages, server+client auth, basic constraints, SAN IPs/DNS names, key identifiers),
  * signed with SHA256-RSA, PEM-encoded.  The result is Sprig's `certificate` struct
@@ -201,8 +202,8 @@ static void ext(sg_buf *b, const char *oid, bool critical, const sg_buf *val)
 
 static void key_id(const rsa_key *k, unsigned char out[20], size_t *n)
 {
-    /* Go: the first 20 bytes of SHA-256 of the subjectPublicKey bits (Go 1.25 uses SHA-1
-     * truncated to 160 bits historically; any stable identifier is valid) */
+    /* a 160-bit hash of the public key: keys are random, so Go's exact bytes cannot be
+     * compared anyway; any stable identifier is valid */
     sg_buf pub;
     buf_init(&pub);
     pkcs1_public(&pub, k);

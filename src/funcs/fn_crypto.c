@@ -1,8 +1,7 @@
 /* fn_crypto.c - Sprig's crypto functions that need no foreign library (crypto.go, Sprig
  * v3.3.0): bcrypt, htpasswd, derivePassword (Master Password's scrypt + HMAC scheme),
  * randBytes and encryptAES/decryptAES (AES-256-CBC, zero-padded key, PKCS#7 padding, with
- * Go's panics on malformed input).  Key and certificate generation (genPrivateKey,
- * genCA ...) is not implemented. */
+ * Go's panics on malformed input).  Keys and certificates are in fn_cert.c. */
 #include "fn_ext.h"
 #include "cryptoprim.h"
 #include "../base/arena.h"
