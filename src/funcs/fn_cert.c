@@ -1,10 +1,10 @@
 /* fn_cert.c - Sprig's key and certificate functions genPrivateKey, genCA,
  * genSelfSignedCert and genSignedCert (crypto.go, Sprig v3.3.0): RSA-2048 keys, X.509 v3
- * certificates as Go's
- * x509.CreateCertificate writes them for Sprig's templates (serial < 2^128, CN subject,
- * key usages, server+client auth, basic constraints, SAN IPs/DNS names, key identifiers),
- * signed with SHA256-RSA, PEM-encoded.  The result is Sprig's `certificate` struct
- * {Cert, Key}. */
+ * certificates as Go's x509.CreateCertificate writes them for Sprig's templates (serial
+ * < 2^128, CN subject, key usages, server+client auth, basic constraints, SAN IPs/DNS
+ * names, key identifiers), signed with SHA256-RSA, PEM-encoded.  The result is Sprig's
+ * `certificate` struct {Cert, Key}.  genPrivateKey writes rsa (4096), dsa, ecdsa (P-256)
+ * and ed25519 keys in Sprig's PEM blocks. */
 #include "fn_ext.h"
 #include "cryptoprim.h"
 #include "gotime.h"
