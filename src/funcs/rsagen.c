@@ -186,9 +186,9 @@ static void mont_mul(const mont *c, bn *r, const bn *a, const bn *b)
     memset(t, 0, sizeof(uint32_t) * (size_t)(k + 2));
     for (int i = 0; i < k; i++) {
         uint64_t C = 0;
-        uint32_t bi = i < b->n ? b->v[i] : 0;
+        uint32_t bi = b->v[i]; /* limbs past n are always zero */
         for (int j = 0; j < k; j++) {
-            C += (uint64_t)t[j] + (uint64_t)(j < a->n ? a->v[j] : 0) * bi;
+            C += (uint64_t)t[j] + (uint64_t)a->v[j] * bi;
             t[j] = (uint32_t)C;
             C >>= 32;
         }
@@ -240,6 +240,29 @@ static bool random_bn(bn *a, int nbits)
     buf[0] &= (unsigned char)(0xff >> extra);
     from_bytes(a, buf, nb);
     return true;
+}
+
+static uint16_t sieve_primes[3300];
+static size_t nsieve;
+
+/* Odd primes below 30000, for trial division before Miller-Rabin. */
+static void init_sieve(void)
+{
+    if (nsieve) return;
+    static unsigned char comp[30000];
+    for (int i = 3; i < 30000; i += 2) {
+        if (comp[i]) continue;
+        sieve_primes[nsieve++] = (uint16_t)i;
+        for (int j = i * i; j < 30000; j += 2 * i) comp[j] = 1;
+    }
+}
+
+static bool has_small_factor(const bn *a)
+{
+    init_sieve();
+    for (size_t i = 0; i < nsieve; i++)
+        if (mod_small(a, sieve_primes[i]) == 0) return true;
+    return false;
 }
 
 static const uint16_t small_primes[] = {
@@ -301,10 +324,7 @@ static bool gen_prime(bn *p, int nbits)
         p->v[(nbits - 2) / 32] |= 1u << ((nbits - 2) % 32);
         p->v[0] |= 1;
         p->n = (nbits + 31) / 32;
-        bool composite = false;
-        for (size_t i = 0; i < sizeof small_primes / sizeof small_primes[0] && !composite; i++)
-            if (mod_small(p, small_primes[i]) == 0) composite = true;
-        if (composite) continue;
+        if (has_small_factor(p)) continue;
         if (mod_small(p, 65537) == 1) continue; /* e must be invertible mod p-1 */
         bool ok = true;
         if (probably_prime(p, 20, &ok)) return true;
@@ -436,10 +456,7 @@ bool dsa_generate(dsa_key *k)
             if (r0.n == 0) add(&p, &p, &one);
             else { sub(&r0, &r0, &one); sub(&p, &p, &r0); }
             if (bits(&p) < 2048) continue;
-            composite = false;
-            for (size_t j = 0; j < sizeof small_primes / sizeof small_primes[0] && !composite; j++)
-                if (mod_small(&p, small_primes[j]) == 0) composite = true;
-            if (composite) continue;
+            if (has_small_factor(&p)) continue;
             if (probably_prime(&p, 20, &ok)) found = true;
             else if (!ok) return false;
         }
