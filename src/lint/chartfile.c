@@ -3,6 +3,7 @@
 #include "lint_int.h"
 #include "../base/arena.h"
 #include "../funcs/semver.h"
+#include "../io/yaml.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,8 +79,13 @@ bool lint_chartfile(lint_report *r, const char *dir)
     const char *err;
     int nd = yt_parse(text, len, &docs, &err);
     if (nd < 0 || (nd > 0 && docs[0]->kind != YT_MAP && !yt_isnull(docs[0]))) {
-        lint_add(r, LINT_ERROR, "Chart.yaml", 0, "helm", NULL, "unable to parse YAML\n\terror converting YAML to JSON: yaml: %s", nd < 0 ? err : "not a map");
-        return false;
+        sg_value v;
+        const char *gerr = NULL;
+        if (yamlio_load(text, len, &v, &gerr) != 0 && gerr)
+            lint_add(r, LINT_ERROR, "Chart.yaml", 0, "helm", NULL, "unable to parse YAML\n\t%s", gerr);
+        else
+            lint_add(r, LINT_ERROR, "Chart.yaml", 0, "helm", NULL, "unable to parse YAML\n\terror converting YAML to JSON: yaml: %s", nd < 0 ? err : "not a map");
+        return true; /* helm goes on: the render reports the loader's error */
     }
     yt_node *cf = nd > 0 ? docs[0] : NULL;
     const char *name = yt_str(yt_get(cf, "name")), *api = yt_str(yt_get(cf, "apiVersion"));
@@ -93,8 +99,13 @@ bool lint_chartfile(lint_report *r, const char *dir)
     static const char *const typed[] = { "version", "appVersion" };
     for (int i = 0; i < 2; i++) {
         const yt_node *v = yt_get(cf, typed[i]);
-        if (v && strcmp(go_type(v), "string"))
+        if (v && strcmp(go_type(v), "string")) {
             lint_add(r, LINT_ERROR, "Chart.yaml", 0, "helm", NULL, "%s should be of type string but it's of type %s", typed[i], go_type(v));
+            /* the metadata struct sees the JSON number: 1.0 -> "1" */
+            char *end;
+            double d = v->kind == YT_SCALAR ? strtod(v->s, &end) : 0;
+            if (i == 0 && v->kind == YT_SCALAR && !*end && d == (double)(long long)d) version = sg_sprintf("%lld", (long long)d);
+        }
         if (i == 0) {
             sg_semver sv;
             const char *e;
@@ -125,9 +136,10 @@ bool lint_chartfile(lint_report *r, const char *dir)
     const yt_node *deps = yt_get(cf, "dependencies");
     if (deps && deps->kind == YT_SEQ && deps->n && (!api || strcmp(api, "v2")))
         lint_add(r, LINT_ERROR, "Chart.yaml", 0, "helm", NULL, "dependencies are not valid in the Chart file with apiVersion '%s'. They are valid in apiVersion 'v2'", api ? api : "");
-    if (version && *version) {
+    {
         sg_semver sv;
         const char *e;
+        if (!version) version = "";
         if (semver_parse_strict(version, strlen(version), &sv, &e) != 0)
             lint_add(r, LINT_WARNING, "Chart.yaml", 0, "helm", NULL, "version '%s' is not a valid SemVerV2", version);
     }
@@ -136,8 +148,11 @@ bool lint_chartfile(lint_report *r, const char *dir)
     char *vtext = slurp(vpath, &len);
     if (!vtext) lint_add(r, LINT_INFO, "values.yaml", 0, "helm", NULL, "file does not exist");
     else {
-        int n = yt_parse(vtext, len, &docs, &err);
-        if (n < 0) lint_add(r, LINT_ERROR, "values.yaml", 0, "helm", NULL, "unable to parse YAML: error converting YAML to JSON: yaml: %s", err);
+        sg_value v;
+        const char *gerr = NULL;
+        if (yamlio_load(vtext, len, &v, &gerr) != 0)
+            lint_add(r, LINT_ERROR, "values.yaml", 0, "helm", NULL, "unable to parse YAML: %s", gerr ? gerr : "invalid YAML");
     }
-    return name && *name && version && *version;
+    /* an unknown apiVersion stops helm's loader before anything it reports */
+    return !(api && *api && strcmp(api, "v1") && strcmp(api, "v2"));
 }

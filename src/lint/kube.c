@@ -382,7 +382,7 @@ void lint_kube(lint_report *r, lint_doc *docs, size_t n)
 const char *lint_name_problem(const char *kind, const char *name);
 const char *lint_name_problem(const char *kind, const char *name)
 {
-    if (!kind || !name || !*name) return NULL;
+    if (!kind || !name) return NULL;
     if (!strcmp(kind, "Service")) {
         if (strlen(name) > 63) return "must be no more than 63 characters";
         return lab1035(name) ? NULL : msg_1035;

@@ -165,7 +165,7 @@ static void helm_doc_rules(lint_report *r, lint_doc *d)
     if (d->kind) {
         const char *nm = d->name ? d->name : "";
         const char *p = NULL;
-        if (!*nm || strlen(nm) > 253)
+        if (strlen(nm) > 253)
             lint_add(r, LINT_WARNING, d->path, 0, "helm", d->obj, "object name must be between 0 and 253 characters: \"%s\"", nm);
         else if ((p = lint_name_problem(d->kind, nm)))
             lint_add(r, LINT_WARNING, d->path, lint_locate(d, yt_path(d->root, "metadata.name"), "name"), "helm", d->obj,
@@ -193,7 +193,7 @@ static void fill_identity(lint_doc *d)
     d->kind = yt_str(yt_get(d->root, "kind"));
     d->name = yt_str(yt_path(d->root, "metadata.name"));
     d->ns = yt_str(yt_path(d->root, "metadata.namespace"));
-    d->obj = sg_sprintf("%s/%s", d->kind ? d->kind : "?", d->name ? d->name : "?");
+    d->obj = d->kind || d->name ? sg_sprintf("%s/%s", d->kind ? d->kind : "?", d->name ? d->name : "?") : NULL;
 }
 
 /* The rendered documents of one template file, linted as helm lint does. */
@@ -265,10 +265,6 @@ static void walk_templates(lint_report *r, const char *dir, const char *rel)
         const char *ext = dot ? dot : "";
         if (strcmp(ext, ".yaml") && strcmp(ext, ".yml") && strcmp(ext, ".tpl") && strcmp(ext, ".txt"))
             lint_add(r, LINT_ERROR, r2, 0, "helm", NULL, "file extension '%s' not valid. Valid extensions are .yaml, .yml, .tpl, or .txt", ext);
-        size_t len;
-        char *t = lint_slurp(sg_sprintf("%s/%s", dir, r2), &len);
-        if (t && strstr(t, ".Release.Time"))
-            lint_add(r, LINT_ERROR, r2, 0, "helm", NULL, ".Release.Time has been removed and replaced with .Release.Time.Seconds");
     }
 }
 
@@ -291,6 +287,27 @@ static void render_error(lint_report *r, const char *err)
             if (end > q) lint_add(r, LINT_ERROR, "values.yaml", 0, "helm", NULL, "%.*s", (int)(end - q), q);
         }
     }
+    const char *miss = strstr(err, "found in Chart.yaml, but missing in charts/ directory: ");
+    if (miss) {
+        char *abs = realpath(r->chart, NULL);
+        lint_add(r, LINT_WARNING, abs ? abs : r->chart, 0, "helm", NULL, "chart directory is missing these dependencies: %s", miss + 55);
+        free(abs);
+        return;
+    }
+    if (!strncmp(err, "YAML parse error on ", 20)) {
+        /* helm lint parses each template's output itself: "<file>: unable to parse YAML: ..." */
+        const char *p = err + 20, *c = strstr(p, ": ");
+        const char *slash = c ? memchr(p, '/', (size_t)(c - p)) : NULL;
+        if (slash) {
+            const char *rest = c + 2;
+            const char *ln = strstr(rest, "yaml: line ");
+            lint_add(r, LINT_ERROR, sg_strndup(slash + 1, (size_t)(c - slash - 1)), 0, "helm", NULL, "unable to parse YAML: %s", rest);
+            if (ln) r->items[r->n - 1].fline = atoi(ln + 11);
+            return;
+        }
+    }
+    bool loader = strncmp(err, "template: ", 10) && strncmp(err, "execution error", 15) && strncmp(err, "values don't meet", 17) &&
+                  strncmp(err, "parse error", 11) && strncmp(err, "YAML parse error", 16);
     const char *e = err;
     if (!strncmp(e, "template: ", 10)) e += 10;
     const char *ex = strstr(e, ": executing \"");
@@ -311,6 +328,7 @@ static void render_error(lint_report *r, const char *err)
     }
     lint_add(r, LINT_ERROR, "templates/", 0, "helm", NULL, "%s", msg);
     if (file) { r->items[r->n - 1].file = file; r->items[r->n - 1].fline = line; }
+    if (loader) lint_add(r, LINT_ERROR, "", 0, "helm", NULL, "unable to load chart\n\t%s", err);
 }
 
 static void lint_docs(lint_report *r, lint_doc *docs, size_t nd)

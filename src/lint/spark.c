@@ -76,10 +76,14 @@ static void check_container(lint_report *r, const lint_doc *d, const yt_node *c,
     if ((worker || master) && yt_str(mlim) && lint_quantity(mlim->s, &limbytes)) {
         double daemon = env_node(c, "SPARK_DAEMON_MEMORY") ? mib[1] : 1024; /* Spark's default daemon heap: 1g */
         double work = worker ? (env_node(c, "SPARK_WORKER_MEMORY") ? mib[0] : 1024) : 0;
-        if (daemon >= 0 && work >= 0 && (daemon + work) * 1048576.0 > limbytes)
-            lint_at(r, LINT_ERROR, d, mlim, "memory", "spark-memory-limit",
-                    "container %s: %s (%.0fMi)%s daemon heap (%.0fMi) exceed%s resources.limits.memory %s", cname,
-                    worker ? "worker memory" : "", work, worker ? " plus" : "", daemon, worker ? "" : "s", mlim->s);
+        if (daemon >= 0 && work >= 0 && (daemon + work) * 1048576.0 > limbytes) {
+            if (worker)
+                lint_at(r, LINT_ERROR, d, mlim, "memory", "spark-memory-limit",
+                        "container %s: worker memory (%.0fMi) plus daemon heap (%.0fMi) exceed resources.limits.memory %s", cname, work, daemon, mlim->s);
+            else
+                lint_at(r, LINT_ERROR, d, mlim, "memory", "spark-memory-limit",
+                        "container %s: daemon heap (%.0fMi) exceeds resources.limits.memory %s", cname, daemon, mlim->s);
+        }
     }
     const yt_node *cores = env_node(c, "SPARK_WORKER_CORES");
     const yt_node *clim = yt_get(lim, "cpu");

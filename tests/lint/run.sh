@@ -1,0 +1,68 @@
+#!/bin/sh
+# tests/lint/run.sh - the lint suite: every tests/lint/cases/*.case is a small chart
+# (sections "=== path" hold its files; Chart.yaml, values.yaml and one clean template are
+# supplied when absent).  Header lines before the first section:
+#   expect: LINE   a line `sparkgen lint` must print exactly (the chart path is "c")
+#   rc: N          the expected exit status (default 1)
+#   args: ...      extra arguments for both linters
+# Each case is also linted by real helm, live: whenever helm lint fails, sparkgen lint must
+# fail too.  Helm's finding lines that sparkgen prints identically are counted.
+#   SPARKGEN=./sparkgen HELM=... sh tests/lint/run.sh [PATTERN]   UPDATE=1 writes expect lines
+set -u
+SPARKGEN=${SPARKGEN:-./sparkgen}
+HELM=${HELM:-$HOME/.cache/sparkgen-test/helm-v4.1.4/helm}
+[ -x "$HELM" ] || HELM=/tmp/helmdl/v4/helm/helm
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0 helm_lines=0 helm_same=0 helm_rejects=0
+for case in "$here"/cases/${1:-*}.case; do
+    name=$(basename "$case" .case)
+    rm -rf "$tmp/c" && mkdir -p "$tmp/c"
+    awk -v dir="$tmp/c" '
+        /^=== / { f = dir "/" substr($0, 5); d = f; sub(/\/[^\/]*$/, "", d); system("mkdir -p \"" d "\""); printf "" > f; next }
+        f != "" { print >> f }' "$case"
+    [ -f "$tmp/c/Chart.yaml" ] || printf 'apiVersion: v2\nname: c\nversion: 0.1.0\nicon: https://example.com/icon.png\n' > "$tmp/c/Chart.yaml"
+    [ -f "$tmp/c/values.yaml" ] || printf '{}\n' > "$tmp/c/values.yaml"
+    [ -d "$tmp/c/templates" ] || { mkdir -p "$tmp/c/templates"; printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n' > "$tmp/c/templates/cm.yaml"; }
+    args=$(sed -n 's/^args: //p' "$case" | head -1)
+    want_rc=$(sed -n 's/^rc: //p' "$case" | head -1)
+    # shellcheck disable=SC2086
+    out=$(cd "$tmp" && "$OLDPWD/$SPARKGEN" lint c --color never $args 2>/dev/null); rc=$?
+    case "$SPARKGEN" in /*) out=$(cd "$tmp" && "$SPARKGEN" lint c --color never $args 2>/dev/null); rc=$? ;; esac
+    hout=$(cd "$tmp" && "$HELM" lint c $args 2>/dev/null); hrc=$?
+    ok=1 why=""
+    if [ "${UPDATE:-}" = 1 ]; then
+        { grep -v '^expect: \|^rc: ' "$case" | sed '/^=== /,$d'
+          printf '%s\n' "$out" | grep '^\[ERROR\]\|^\[WARNING\]' | sed 's/^/expect: /'
+          [ "$rc" = 1 ] || echo "rc: $rc"
+          sed -n '/^=== /,$p' "$case"; } > "$case.new" && mv "$case.new" "$case"
+        continue
+    fi
+    [ "$rc" = "${want_rc:-1}" ] || { ok=0; why="exit $rc, want ${want_rc:-1}"; }
+    n_expect=0
+    while IFS= read -r line; do
+        n_expect=$((n_expect + 1))
+        printf '%s\n' "$out" | grep -qxF -- "$line" || { ok=0; why="$why; missing: $line"; }
+    done <<EOT
+$(sed -n 's/^expect: //p' "$case")
+EOT
+    [ "$n_expect" -gt 0 ] || [ "${want_rc:-1}" = 0 ] || { ok=0; why="$why; no expect line"; }
+    if [ "$hrc" != 0 ]; then
+        helm_rejects=$((helm_rejects + 1))
+        [ "$rc" != 0 ] || { ok=0; why="$why; helm lint rejects, sparkgen lint passes"; }
+    fi
+    hl=$(printf '%s\n' "$hout" | grep '^\[ERROR\]\|^\[WARNING\]\|^\[INFO\]')
+    if [ -n "$hl" ]; then
+        while IFS= read -r line; do
+            helm_lines=$((helm_lines + 1))
+            printf '%s\n' "$out" | grep -qxF -- "$line" && helm_same=$((helm_same + 1))
+        done <<EOT
+$hl
+EOT
+    fi
+    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $name:$why"; printf '%s\n' "$out" | sed 's/^/    | /'; fi
+done
+[ "${UPDATE:-}" = 1 ] && exit 0
+echo "lint suite: $pass passed, $fail failed; helm lint rejected $helm_rejects cases (sparkgen rejects all of them unless listed); $helm_same of $helm_lines helm finding lines printed identically"
+[ $fail = 0 ]
