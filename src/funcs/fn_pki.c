@@ -476,27 +476,25 @@ static void cert_arg(sg_value v, const char **cert, const char **key)
 
 /* ---------------------------------------------------------------- the functions */
 
-static sg_value with_key(const tmpl *t, sg_value pemkey, X509 *parent, EVP_PKEY *signer)
+/* A self-signed certificate for the PEM key `pemkey` (parsed first, as Sprig does). */
+static sg_value self_signed(sg_value pemkey, sg_value cn, sg_value ips, sg_value dns, int64_t days, bool is_ca)
 {
     EVP_PKEY *k = parse_key(SP(pemkey), SN(pemkey), "parsing private key");
-    const char *cert = make_cert(t, k, parent, signer ? signer : k);
-    return pki_cert_value(cert, key_pem(k));
+    tmpl t;
+    tmpl_init(&t, cn, ips, dns, days, is_ca);
+    return pki_cert_value(make_cert(&t, k, NULL, k), key_pem(k));
 }
 
 /* genCAWithKey cn days key */
 sg_value fn_gencawithkey(sg_fcall *c, int argc, sg_value *argv)
 {
-    tmpl t;
-    tmpl_init(&t, argv[0], sg_nil, sg_nil, argv[1].u.i, true);
-    return with_key(&t, argv[2], NULL, NULL);
+    return self_signed(argv[2], argv[0], sg_nil, sg_nil, argv[1].u.i, true);
 }
 
 /* genSelfSignedCertWithKey cn ips dns days key */
 sg_value fn_genselfsignedcertwithkey(sg_fcall *c, int argc, sg_value *argv)
 {
-    tmpl t;
-    tmpl_init(&t, argv[0], argv[1], argv[2], argv[3].u.i, false);
-    return with_key(&t, argv[4], NULL, NULL);
+    return self_signed(argv[4], argv[0], argv[1], argv[2], argv[3].u.i, false);
 }
 
 /* genSignedCertWithKey cn ips dns days ca key */
