@@ -106,6 +106,8 @@ clean:
 #   make diff-helm    tests/diff/run.sh against ./sparkgen (needs real helm: test-deps)
 #   make spark-check  charts/spark-standalone: sparkgen == helm (defaults, replicas=5 -n spark),
 #                     and `sparkgen render` (embedded chart) == helm template spark ...
+#   make spark-e2e    tests/spark/run.sh: real pyspark 3.5 master + 2 workers via sparkgen-entry
+#   make k8s-validate tests/k8s/run.sh: rendered chart vs Kubernetes 1.29+ schemas (offline)
 #   make san-check    unit + diff suite with `SAN=address,undefined` (build/san/sparkgen)
 #   make bench        tests/bench/bench.sh (not a test)
 SAN_CHECK   := address,undefined
@@ -113,9 +115,9 @@ SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt
 DIFF_RUN    := sh tests/diff/run.sh
 SPARK_CASES := '9[0-9][0-9]-spark-*'
 
-.PHONY: spark-check entry-check
+.PHONY: spark-check entry-check spark-deps spark-e2e k8s-validate
 # Every step runs even when an earlier one fails; the summary names the failed steps.
-CHECK_STEPS := unit diff-helm spark-check entry-check san-check
+CHECK_STEPS := unit diff-helm spark-check entry-check san-check spark-e2e k8s-validate
 check:
 	@failed=""; for step in $(CHECK_STEPS); do \
 		echo "==== make $$step"; \
@@ -139,6 +141,17 @@ san-check: test-deps
 	$(SAN_ENV) build/san/check_unit
 	$(SAN_ENV) SPARKGEN=build/san/sparkgen $(DIFF_RUN)
 	$(SAN_ENV) SPARKGEN=build/san/sparkgen sh tests/diff/render-check.sh
+
+spark-deps:
+	sh .ci/install-spark-deps.sh
+
+# Real Spark (pyspark 3.5 + Java 17) through sparkgen-entry with the chart's rendered env (~2 min).
+spark-e2e: spark-deps $(SPARKGEN) sparkgen-entry
+	SPARKGEN=$(SPARKGEN) ENTRY=$(CURDIR)/sparkgen-entry timeout 480 bash tests/spark/run.sh
+
+# Rendered manifests against Kubernetes 1.29+ schemas, strict and offline (kubernetes-validate).
+k8s-validate: spark-deps $(SPARKGEN)
+	SPARKGEN=$(SPARKGEN) sh tests/k8s/run.sh
 
 bench: $(SPARKGEN) test-deps
 	sh tests/bench/bench.sh
