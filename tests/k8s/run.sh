@@ -12,6 +12,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 CACHE=${SPARKGEN_TEST_CACHE:-${HOME:-/root}/.cache/sparkgen-test}
 KV=$CACHE/spark-venv/bin/kubernetes-validate
 SPARKGEN=${SPARKGEN:-$REPO/sparkgen}
+case $SPARKGEN in /*) ;; *) SPARKGEN=$PWD/$SPARKGEN ;; esac
 K8S_VERSIONS=${K8S_VERSIONS:-1.29.0 1.31.0 1.34.0}
 for f in "$SPARKGEN" "$KV"; do
 	[ -x "$f" ] || { echo "k8s-validate: $f missing (make; sh .ci/install-spark-deps.sh)" >&2; exit 2; }

@@ -22,7 +22,9 @@ REPO=$(cd "$HERE/../.." && pwd)
 CACHE=${SPARKGEN_TEST_CACHE:-${HOME:-/root}/.cache/sparkgen-test}
 VENV=$CACHE/spark-venv
 SPARKGEN=${SPARKGEN:-$REPO/sparkgen}
+case $SPARKGEN in /*) ;; *) SPARKGEN=$PWD/$SPARKGEN ;; esac
 ENTRY=${ENTRY:-$REPO/sparkgen-entry}
+case $ENTRY in /*) ;; *) ENTRY=$PWD/$ENTRY ;; esac
 PY=$VENV/bin/python
 for f in "$SPARKGEN" "$ENTRY" "$PY"; do
 	[ -x "$f" ] || { echo "spark-e2e: $f missing (make sparkgen sparkgen-entry; sh .ci/install-spark-deps.sh)" >&2; exit 2; }
