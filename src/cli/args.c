@@ -9,6 +9,7 @@
  * --post-renderer).  Error texts are pflag's and Helm's, byte for byte.
  */
 #include "args.h"
+#include "../base/limits.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@ enum {
     X_INCLUDE_CRDS, X_SKIP_TESTS, X_NO_HOOKS, X_IS_UPGRADE, X_USE_RELEASE_NAME,
     X_RELEASE_NAME_STR, X_GENERATE_NAME, X_NAME_TEMPLATE, X_DEBUG, X_SKIP_SCHEMA,
     X_VALIDATE, X_HELP, X_DRY_RUN, X_CHART, X_COMPAT, X_REPO,
+    X_MAX_MEMORY, X_MAX_OUTPUT, X_MAX_ITER,
 };
 
 typedef struct flagdef {
@@ -116,6 +118,9 @@ static const flagdef template_flags[] = {
     { "repository-config", 0, F_STRING, X_NONE, NULL },
     /* sparkgen's own */
     { "helm-compat", 0, F_COMPAT, X_COMPAT, NULL },
+    { "max-memory", 0, F_STRING, X_MAX_MEMORY, NULL },
+    { "max-output-bytes", 0, F_STRING, X_MAX_OUTPUT, NULL },
+    { "max-iterations", 0, F_STRING, X_MAX_ITER, NULL },
     { NULL, 0, 0, 0, NULL },
 };
 
@@ -140,6 +145,9 @@ static const flagdef render_flags[] = {
     { "skip-schema-validation", 0, F_BOOL, X_SKIP_SCHEMA, NULL },
     { "debug", 0, F_BOOL, X_DEBUG, NULL },
     { "help", 'h', F_BOOL, X_HELP, NULL },
+    { "max-memory", 0, F_STRING, X_MAX_MEMORY, NULL },
+    { "max-output-bytes", 0, F_STRING, X_MAX_OUTPUT, NULL },
+    { "max-iterations", 0, F_STRING, X_MAX_ITER, NULL },
     { "helm-compat", 0, F_COMPAT, X_COMPAT, NULL },
     { NULL, 0, 0, 0, NULL },
 };
@@ -313,6 +321,25 @@ static int set_flag(cli_opts *o, const flagdef *f, const char *v, const char **e
         case X_RELEASE_NAME_STR: r->release_name = v; break;
         case X_CHART: o->chart_dir = v; break;
         case X_REPO: o->repo = v; break;
+        case X_MAX_MEMORY:
+        case X_MAX_OUTPUT:
+        case X_MAX_ITER: {
+            /* limits.h: sizes take k/M/G (1000s) and Ki/Mi/Gi (1024s) suffixes; 0 = no limit */
+            uint64_t n;
+            if (limits_parse_size(v, &n) != 0) {
+                *err = xprintf("invalid argument \"%s\" for \"%s\" flag: expected a number such as 512Mi or 2G",
+                               v, flag_display(f));
+                return -1;
+            }
+            size_t z = n > SIZE_MAX ? SIZE_MAX : (size_t)n;
+            if (f->id == X_MAX_MEMORY) sg_limit.max_memory = z;
+            else if (f->id == X_MAX_OUTPUT) {
+                sg_limit.max_output = z; /* one string may then be as big as the output */
+                if (!z || z > sg_limit.max_string) sg_limit.max_string = z;
+            }
+            else sg_limit.max_iterations = n;
+            break;
+        }
         }
         break;
     case F_SLICE: {

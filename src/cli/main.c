@@ -5,6 +5,8 @@
 #include "cmds.h"
 #include "out.h"
 #include "sparkgen.h"
+#include "../base/limits.h"
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,6 +248,9 @@ static int cmd_render(int argc, char **argv, int first)
 
 int main(int argc, char **argv)
 {
+    /* a closed stdout (`| head -c1`) is a write error reported by out_write, not a kill */
+    signal(SIGPIPE, SIG_IGN);
+    limits_from_env();
     const char *env = getenv("SPARKGEN_HELM_COMPAT");
     if (!compat_from(env)) env = getenv("SPARKGEN_HELM_MAJOR");
     sg_set_helm_version(compat_from(env) ? compat_from(env) : 4);

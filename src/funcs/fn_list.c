@@ -7,6 +7,7 @@
  * dereference in Go, hence FN_NILDEREF for nil lists.  Results are new
  * []interface{} lists unless Sprig's Go signature says otherwise.
  */
+#include "../base/limits.h"
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../value/conv.h"
@@ -245,6 +246,17 @@ static sg_value int_list(void)
 /* Sprig's untilStep as a []int. */
 static sg_value until_step(int64_t start, int64_t stop, int64_t step)
 {
+    /* limits.h: a huge list is refused up front (helm would run out of memory) */
+    if (step != 0 && (stop < start) == (step < 0) && stop != start) {
+        uint64_t span = stop > start ? (uint64_t)stop - (uint64_t)start : (uint64_t)start - (uint64_t)stop;
+        uint64_t st = step > 0 ? (uint64_t)step : 0 - (uint64_t)step;
+        uint64_t count = span / st + (span % st != 0);
+        if (sg_limit.max_iterations && count > sg_limit.max_iterations - (sg_limit.iterations < sg_limit.max_iterations ? sg_limit.iterations : sg_limit.max_iterations))
+            sg_throwf("iteration limit exceeded: a list of %llu integers is over the limit of %llu "
+                      "(raise it with --max-iterations)", (unsigned long long)count,
+                      (unsigned long long)sg_limit.max_iterations);
+        sg_limit.iterations += count;
+    }
     sg_value v = int_list();
     if (stop < start) {
         if (step >= 0) return v;

@@ -11,6 +11,7 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../base/limits.h"
 #include "../chart/chart.h"
 #include "../chart/values.h"
 #include "../exec/exec.h"
@@ -357,6 +358,8 @@ sg_result *sg_render(sg_chart *c, const sg_render_opts *o)
 {
     sg_result *r = xcalloc(sizeof *r);
     arena_push();
+    arena_set_limit(sg_limit.max_memory); /* limits.h: a clear error instead of the OOM killer */
+    sg_limit.iterations = 0;
     buf_init(&r->out);
     buf_init(&r->log);
     sg_helm_major = o->helm_major == 3 || o->helm_major == 4 ? o->helm_major : default_major;
@@ -365,6 +368,9 @@ sg_result *sg_render(sg_chart *c, const sg_render_opts *o)
     sg_catch k;
     if (SG_TRY(&k)) {
         render_steps(c, o, r, &stage);
+        if (sg_limit.max_output && r->mf.out.len > sg_limit.max_output)
+            sg_throwf("output limit exceeded: more than %zu bytes (raise it with --max-output-bytes)",
+                      sg_limit.max_output);
         catch_pop(&k);
         buf_put(&r->log, r->mf.log.p, r->mf.log.len);
         buf_put(&r->out, r->mf.out.p, r->mf.out.len);
