@@ -23,7 +23,7 @@
 #include "engine.h"
 #include "manifest.h"
 #include "schema.h"
-#include "untgz.h"
+#include "../chart/archive.h"
 #include "../chart/fsio.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,8 +280,15 @@ static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, v
         size_t len, nf;
         sg_chartfile *files;
         if (fsio_read(src->dir, &data, &len, &err) != 0) sg_throwf("%s", err);
-        if (untgz((const unsigned char *)data, len, &files, &nf, &err) != 0 || nf == 0)
-            sg_throwf("unable to load chart archive"); /* helm v4's text for a bad archive */
+        sg_catch ak;
+        if (SG_TRY(&ak)) {
+            archive_load_files((const unsigned char *)data, len, &files, &nf);
+            catch_pop(&ak);
+        } else {
+            catch_pop(&ak);
+            if (major == 3) sg_throw(ak.err);          /* helm v3: LoadArchiveFiles' own text */
+            sg_throwf("unable to load chart archive"); /* helm v4's text for any bad archive */
+        }
         ch = chart_load_files(src->dir, files, nf);
     } else
         ch = src->dir ? chart_load_dir(src->dir) : chart_load_files(src->name, mem_files(src), src->nfiles);
