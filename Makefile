@@ -108,6 +108,7 @@ clean:
 #                     and `sparkgen render` (embedded chart) == helm template spark ...
 #   make spark-e2e    tests/spark/run.sh: real pyspark 3.5 master + 2 workers via sparkgen-entry
 #   make k8s-validate tests/k8s/run.sh: rendered chart vs Kubernetes 1.29+ schemas (offline)
+#   make ci-check     lint/golden/examples/create suites (see the CI side block below)
 #   make san-check    unit + diff suite with `SAN=address,undefined` (build/san/sparkgen)
 #   make bench        tests/bench/bench.sh (not a test)
 SAN_CHECK   := address,undefined
@@ -117,7 +118,7 @@ SPARK_CASES := '9[0-9][0-9]-spark-*'
 
 .PHONY: spark-check entry-check spark-deps spark-e2e k8s-validate
 # Every step runs even when an earlier one fails; the summary names the failed steps.
-CHECK_STEPS := unit diff-helm spark-check entry-check san-check spark-e2e k8s-validate
+CHECK_STEPS := unit diff-helm spark-check entry-check san-check spark-e2e k8s-validate ci-check
 check:
 	@failed=""; for step in $(CHECK_STEPS); do \
 		echo "==== make $$step"; \
@@ -156,3 +157,39 @@ k8s-validate: spark-deps $(SPARKGEN)
 bench: $(SPARKGEN) test-deps
 	sh tests/bench/bench.sh
 # ==== end of check block ================================================================
+
+# ==== CI side: lint, golden, create starters, install (owner: issue 5) ===================
+#   make ci-check     tests/lint (58 broken charts vs live helm lint), tests/golden,
+#                     tests/examples (examples/ golden files = helm's output), tests/create
+#   make install      PREFIX (/usr/local) and DESTDIR: bin/sparkgen, the man page,
+#                     bash and zsh completion
+# The starters of `sparkgen create` (templates/<starter>/...) are compiled into the binary.
+STARTER_FILES := $(shell find templates -type f 2>/dev/null | LC_ALL=C sort)
+$(BUILD)/embedded_starters.c: $(BUILD)/embedgen $(STARTER_FILES)
+	$(Q)$(BUILD)/embedgen templates | sed 's/sg_embedded_/sg_starter_/g' > $@.tmp && mv $@.tmp $@
+$(BUILD)/embedded_starters.o: $(BUILD)/embedded_starters.c
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+$(SPARKGEN): $(BUILD)/embedded_starters.o
+
+.PHONY: ci-check install
+ci-check: test-deps $(SPARKGEN)
+	SPARKGEN=$(SPARKGEN) sh tests/lint/run.sh
+	SPARKGEN=$(SPARKGEN) sh tests/golden/run.sh
+	SPARKGEN=$(SPARKGEN) sh tests/examples/run.sh
+	SPARKGEN=$(SPARKGEN) sh tests/create/run.sh
+	@d=$$(mktemp -d) && $(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/usr >/dev/null && \
+		test -x $$d/usr/bin/sparkgen && test -f $$d/usr/share/man/man1/sparkgen.1 && \
+		test -f $$d/usr/share/bash-completion/completions/sparkgen && test -f $$d/usr/share/zsh/site-functions/_sparkgen && \
+		$$d/usr/bin/sparkgen version >/dev/null; rc=$$?; rm -rf $$d; \
+		if [ $$rc = 0 ]; then echo "install test: passed"; else echo "install test: FAILED"; exit 1; fi
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+install: $(SPARKGEN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 755 $(SPARKGEN) $(DESTDIR)$(PREFIX)/bin/sparkgen
+	install -m 644 src/cli/sparkgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/sparkgen.1
+	install -m 644 src/cli/completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sparkgen
+	install -m 644 src/cli/completion.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_sparkgen
+# ==== end of CI side ====================================================================
