@@ -150,9 +150,11 @@ spark-deps:
 spark-e2e: spark-deps $(SPARKGEN) sparkgen-entry
 	SPARKGEN=$(SPARKGEN) ENTRY=$(CURDIR)/sparkgen-entry timeout 480 bash tests/spark/run.sh
 
-# Rendered manifests against Kubernetes 1.29+ schemas, strict and offline (kubernetes-validate).
+# Rendered manifests against Kubernetes 1.29+ schemas, strict and offline (kubernetes-validate);
+# docker/spark/Dockerfile through hadolint, its ENTRYPOINT the native binary.
 k8s-validate: spark-deps $(SPARKGEN)
 	SPARKGEN=$(SPARKGEN) sh tests/k8s/run.sh
+	sh tests/k8s/dockerfile.sh
 
 bench: $(SPARKGEN) test-deps
 	sh tests/bench/bench.sh
