@@ -10,11 +10,12 @@
 # each worker gets its own RPC/UI port (rendered port + index).  Checks, each its own line:
 #   a worker started before the master waits, then registers; the master log says ALIVE and
 #   its readiness probe passes; every worker logs "Successfully registered with master" and its
-#   probe passes; /json/ lists exactly 2 ALIVE workers; pi.py via spark-submit gives ~3.14;
+#   probe passes; /json/ lists exactly `replicas` ALIVE workers; pi.py via spark-submit gives ~3.14;
 #   master killed (SIGTERM -> 143) and restarted: every worker registers again within 60 s and
 #   a second Pi job completes; SIGTERM to every entrypoint stops it with 143 within 20 s.
 # Every wait is bounded; every process started here is stopped on exit.
-# Environment: SPARKGEN, ENTRY, SPARKGEN_TEST_CACHE, SPARK_E2E_KEEP=1 (keep logs).
+# Environment: SPARKGEN, ENTRY, SPARKGEN_TEST_CACHE, SPARK_E2E_KEEP=1 (keep logs),
+# SPARK_E2E_WORKERS (worker replicas, 1-10, default 2).
 # Output ends with one line "spark-e2e: N passed, N failed".
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +34,7 @@ SPARK_HOME=$("$PY" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file_
 export SPARK_HOME
 export PYSPARK_PYTHON=$PY PYSPARK_DRIVER_PYTHON=$PY
 # Ports well away from the defaults, so a real cluster on this machine is not disturbed.
-MPORT=27077 MUI=28080 WPORT=27178 WUI=28181 NWORKERS=2
+MPORT=27077 MUI=28080 WPORT=27178 WUI=28181 NWORKERS=${SPARK_E2E_WORKERS:-2}
 T=$(mktemp -d /tmp/spark-e2e.XXXXXX)
 pass=0 fail=0
 declare -A PIDS=()
@@ -108,7 +109,7 @@ wait_for() {
 	"$@"
 }
 worker_args() { echo "SPARK_WORKER_PORT=$((WPORT + $1)) SPARK_WORKER_WEBUI_PORT=$((WUI + $1))"; }
-registrations() { grep -c "Successfully registered with master" "$T/worker$1.log" 2>/dev/null || true; }
+registrations() { grep -sc "Successfully registered with master" "$T/worker$1.log" 2>/dev/null || true; }
 alive_workers() {
 	"$PY" - "$MUI" <<'PY'
 import json, sys, urllib.request
@@ -145,11 +146,13 @@ check "worker started before the master is still waiting (no JVM yet)" \
 	sh -c "kill -0 ${PIDS[worker1]} && grep -q 'waiting for the master' '$T/worker1.log' && ! grep -q 'Starting Spark worker' '$T/worker1.log'"
 
 start master "$T/master.env"
-check "master log shows it is ALIVE" wait_for 60 grep -q "New state: ALIVE" "$T/master.log"
+check "master log shows it is ALIVE" wait_for 60 grep -qs "New state: ALIVE" "$T/master.log"
 check "master readiness probe (chart's exec command) passes" wait_for 30 probe master "$T/master.env" "$T/master.probe"
-# shellcheck disable=SC2046
-start worker2 "$T/worker.env" $(worker_args 1)
-for i in 1 2; do
+for ((i = 2; i <= NWORKERS; i++)); do
+	# shellcheck disable=SC2046
+	start "worker$i" "$T/worker.env" $(worker_args $((i - 1)))
+done
+for ((i = 1; i <= NWORKERS; i++)); do
 	check "worker$i log shows Successfully registered with master" wait_for 90 registered_n "$i" 1
 	# shellcheck disable=SC2046
 	check "worker$i readiness probe (chart's exec command) passes" \
@@ -169,7 +172,7 @@ check "master probe fails while the master is down" sh -c "! env SPARK_MASTER_WE
 mv "$T/master.log" "$T/master-1.log"
 start master "$T/master.env"
 t1=$SECONDS
-for i in 1 2; do
+for ((i = 1; i <= NWORKERS; i++)); do
 	check "worker$i registers again with the restarted master within 60 s" wait_for 60 registered_n "$i" 2
 done
 check "restarted master /json/ lists exactly $NWORKERS ALIVE workers" wait_for 20 alive_is $NWORKERS
@@ -177,8 +180,9 @@ echo "     (re-registration took $((SECONDS - t1)) s)"
 check "second Pi job completes near 3.14" pi 2
 
 # ---- shutdown ----
-for n in worker1 worker2 master; do kill -TERM "${PIDS[$n]}"; done
-for n in worker1 worker2 master; do
+names=$(for ((i = 1; i <= NWORKERS; i++)); do echo "worker$i"; done; echo master)
+for n in $names; do kill -TERM "${PIDS[$n]}"; done
+for n in $names; do
 	exit_status "$n" 20
 	check "$n entrypoint stops on SIGTERM with 143 (got $st)" test "$st" = 143
 	unset "PIDS[$n]"
