@@ -1,6 +1,6 @@
 /* call.c - the calling convention: Go's evalCall / evalArg / validateType.
  *
- * A registry row's signature string (registry.h) stands in for the Go function's
+ * A registry row's signature string (exec/functab.h) stands in for the Go function's
  * reflect.Type: it gives the arity checks, how each literal argument is converted
  * (evalArg: "expected string; found 5"), how each computed value is checked
  * (validateType: "wrong type for value; expected string; got float64"), and the

@@ -8,7 +8,7 @@
  */
 #ifndef SG_EXEC_CALL_H
 #define SG_EXEC_CALL_H
-#include "../funcs/registry.h"
+#include "functab.h"
 #include "exec.h"
 
 typedef struct xval {

@@ -12,7 +12,7 @@
 #include "../base/err.h"
 #include "../value/conv.h"
 #include "fn_sprig.h"
-#include "registry.h"
+#include "../exec/functab.h"
 #include <string.h>
 
 /* The map[string]interface{} view of a map parameter (drops a Values type name). */

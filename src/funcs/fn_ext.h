@@ -2,7 +2,7 @@
  * (fn_regex.c, fn_path.c, fn_url.c, fn_date.c, fn_crypto.c). */
 #ifndef SG_FN_EXT_H
 #define SG_FN_EXT_H
-#include "registry.h"
+#include "../exec/functab.h"
 
 #define FN(name, fn, sig, flags) sg_value fn(sg_fcall *c, int argc, sg_value *argv);
 #include "funcs_ext.def"

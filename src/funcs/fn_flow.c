@@ -6,7 +6,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "fn_sprig.h"
-#include "registry.h"
+#include "../exec/functab.h"
 
 static _Noreturn void fail_with(sg_value msg)
 {

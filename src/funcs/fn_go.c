@@ -8,7 +8,7 @@
 #include "../exec/call.h"
 #include "../base/arena.h"
 #include "../value/gofmt.h"
-#include "registry.h"
+#include "../exec/functab.h"
 #include <string.h>
 
 sg_value fn_go_and(sg_fcall *c, int argc, sg_value *argv);

@@ -12,7 +12,7 @@
 #include "../base/err.h"
 #include "../value/conv.h"
 #include "fn_sprig.h"
-#include "registry.h"
+#include "../exec/functab.h"
 #include "../base/buf.h"
 #include <math.h>
 #include <stdio.h>

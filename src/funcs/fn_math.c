@@ -9,7 +9,7 @@
 #include "../value/conv.h"
 #include "decimal.h"
 #include "fn_sprig.h"
-#include "registry.h"
+#include "../exec/functab.h"
 #include <math.h>
 #include <stdlib.h>
 

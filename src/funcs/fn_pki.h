@@ -2,7 +2,7 @@
  * genCAWithKey, genSelfSignedCertWithKey, genSignedCertWithKey, buildCustomCert. */
 #ifndef SG_FN_PKI_H
 #define SG_FN_PKI_H
-#include "registry.h"
+#include "../exec/functab.h"
 
 #define FN(name, fn, sig, flags) sg_value fn(sg_fcall *, int, sg_value *);
 #include "funcs_pki.def"

@@ -5,7 +5,7 @@
  */
 #include "../base/arena.h"
 #include "fn_sprig.h"
-#include "registry.h"
+#include "../exec/functab.h"
 #include <string.h>
 
 static bool str_is(sg_value s, const char *t)

@@ -6,7 +6,7 @@
 #ifndef SG_FN_SPRIG_H
 #define SG_FN_SPRIG_H
 #include "../value/value.h"
-#include "registry.h"
+#include "../exec/functab.h"
 #include <stdbool.h>
 
 /* The bodies of every row of funcs_sprig.def. */

@@ -1,5 +1,5 @@
-/* registry.c - the sorted function table and its lookup (see registry.h). */
-#include "registry.h"
+/* registry.c - the sorted function table and its lookup (see exec/functab.h). */
+#include "../exec/functab.h"
 #include <stdlib.h>
 #include <string.h>
 

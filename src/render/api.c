@@ -15,7 +15,7 @@
 #include "../chart/chart.h"
 #include "../chart/values.h"
 #include "../exec/exec.h"
-#include "../funcs/registry.h"
+#include "../exec/functab.h"
 #include "../funcs/semver.h"
 #include "../tmpl/parse.h"
 #include "../value/gofmt.h"

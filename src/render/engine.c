@@ -7,7 +7,7 @@
 #include "../base/buf.h"
 #include "../base/err.h"
 #include "../exec/exec.h"
-#include "../funcs/registry.h"
+#include "../exec/functab.h"
 #include "../tmpl/parse.h"
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 #include "../../src/base/arena.h"
 #include "../../src/base/err.h"
 #include "../../src/exec/exec.h"
-#include "../../src/funcs/registry.h"
+#include "../../src/exec/functab.h"
 #include "../../src/io/yaml.h"
 
 static void setup(void) { arena_push(); }
