@@ -109,6 +109,9 @@ clean:
 #   make spark-e2e    tests/spark/run.sh: real pyspark 3.5 master + 2 workers via sparkgen-entry
 #   make k8s-validate tests/k8s/run.sh: rendered chart vs Kubernetes 1.29+ schemas (offline)
 #   make ci-check     lint/golden/examples/create suites (see the CI side block below)
+#   make layers       every #include in src/ points to its own layer or a lower one
+#                     (tests/layers/check.sh: base < value < io < tmpl < exec < funcs < chart
+#                     < render < lint < cli; src/entry libc only)
 #   make san-check    unit + diff suite with `SAN=address,undefined` (build/san/sparkgen)
 #   make bench        tests/bench/bench.sh (not a test)
 SAN_CHECK   := address,undefined
@@ -118,7 +121,7 @@ SPARK_CASES := '9[0-9][0-9]-spark-*'
 
 .PHONY: spark-check entry-check spark-deps spark-e2e k8s-validate
 # Every step runs even when an earlier one fails; the summary names the failed steps.
-CHECK_STEPS := unit diff-helm spark-check entry-check san-check spark-e2e k8s-validate ci-check
+CHECK_STEPS := layers unit diff-helm spark-check entry-check san-check spark-e2e k8s-validate ci-check
 check:
 	@failed=""; for step in $(CHECK_STEPS); do \
 		echo "==== make $$step"; \
@@ -126,6 +129,9 @@ check:
 	done; \
 	if [ -n "$$failed" ]; then echo "make check: FAILED:$$failed" >&2; exit 1; fi; \
 	echo "make check: everything passed"
+
+layers:
+	sh tests/layers/check.sh
 
 diff-helm: test-deps $(SPARKGEN)
 	SPARKGEN=$(SPARKGEN) $(DIFF_RUN)
