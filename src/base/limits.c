@@ -55,7 +55,7 @@ void limits_from_env(void)
 void limits_step(void)
 {
     if (++sg_limit.iterations > sg_limit.max_iterations && sg_limit.max_iterations)
-        sg_throwf("iteration limit exceeded: more than %llu range iterations and template calls "
+        sg_throwf("iteration limit exceeded: more than %llu range iterations, template calls and list elements "
                   "(raise it with --max-iterations)", (unsigned long long)sg_limit.max_iterations);
 }
 

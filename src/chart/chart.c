@@ -627,6 +627,18 @@ static const char *eval_symlinks(const char *path)
     sg_throwf("error evaluating symlink %s: lstat %s: %s", path, where, fsio_strerror(e));
 }
 
+/* The resolved chart directory being walked: a symlink that resolves outside it is not
+ * followed (helm follows it and reads any file on the machine; sparkgen warns instead). */
+static const char *walk_root;
+
+static bool inside_root(const char *resolved)
+{
+    if (!walk_root) return true;
+    size_t n = strlen(walk_root);
+    if (n == 1 && walk_root[0] == '/') return true;
+    return strncmp(resolved, walk_root, n) == 0 && (resolved[n] == 0 || resolved[n] == '/');
+}
+
 /* sympath.Walk + LoadDir's walk function. */
 static void walk(const char *abs, const char *rel, const sg_ignore *ig, fvec *out, sg_buf *log)
 {
@@ -642,6 +654,14 @@ static void walk(const char *abs, const char *rel, const sg_ignore *ig, fvec *ou
         if (lstat(full, &st) != 0) sg_throwf("lstat %s: %s", full, fsio_strerror(errno));
         if (S_ISLNK(st.st_mode)) {
             const char *resolved = eval_symlinks(full);
+            if (!inside_root(resolved)) {
+                buf_puts(log, "level=WARN msg=\"symbolic link points outside the chart directory; not loaded\" path=");
+                slog_val(log, full);
+                buf_puts(log, " resolved=");
+                slog_val(log, resolved);
+                buf_putc(log, '\n');
+                continue;
+            }
             if (sg_helm_major >= 4) {
                 buf_puts(log, "level=INFO msg=\"found symbolic link in path. Contents of linked file included and "
                               "used\" path=");
@@ -747,7 +767,10 @@ sg_helmchart *chart_load_dir(const char *arg)
     fvec files = { 0 };
     sg_buf *log = sg_alloc(sizeof *log); /* arena-owned: stays valid if loading throws */
     buf_init(log);
+    const char *saved_root = walk_root;
+    walk_root = eval_symlinks(strcmp(top, "/") ? top : "/");
     walk(strcmp(top, "/") ? top : "", "", ig, &files, log);
+    walk_root = saved_root;
     load_log = log;
     sg_helmchart *c = load_files(files.v, files.n, "");
     load_log = NULL;

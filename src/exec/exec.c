@@ -176,7 +176,7 @@ static wres walk_if_with(struct sg_exec *s, bool is_with, xval dot, const sg_nod
 static void count_step(struct sg_exec *s)
 {
     if (++sg_limit.iterations > sg_limit.max_iterations && sg_limit.max_iterations)
-        exec_errorf(s, "iteration limit exceeded: more than %llu range iterations and template calls "
+        exec_errorf(s, "iteration limit exceeded: more than %llu range iterations, template calls and list elements "
                        "(raise it with --max-iterations)", (unsigned long long)sg_limit.max_iterations);
 }
 
@@ -295,6 +295,7 @@ static void run_tree(sg_engine *eng, const tchain *chain, const char *name, sg_t
 static void walk_template(struct sg_exec *s, xval dot, const sg_node *t)
 {
     exec_at(s, t);
+    count_step(s);
     sg_tree *tree = lookup(s->chain, t->u.tmpl.name);
     if (!tree) exec_errorf(s, "template %s not defined", goquote(t->u.tmpl.name, strlen(t->u.tmpl.name)));
     int maxd = s->eng->max_depth ? s->eng->max_depth : MAX_EXEC_DEPTH;
@@ -306,7 +307,6 @@ static void walk_template(struct sg_exec *s, xval dot, const sg_node *t)
     ns.vars = NULL;
     ns.nvars = ns.cap = 0;
     push(&ns, "$", ndot);
-    count_step(&ns);
     if (tree->root) walk(&ns, ndot, tree->root);
 }
 

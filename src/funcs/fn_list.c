@@ -252,8 +252,8 @@ static sg_value until_step(int64_t start, int64_t stop, int64_t step)
         uint64_t st = step > 0 ? (uint64_t)step : 0 - (uint64_t)step;
         uint64_t count = span / st + (span % st != 0);
         if (sg_limit.max_iterations && count > sg_limit.max_iterations - (sg_limit.iterations < sg_limit.max_iterations ? sg_limit.iterations : sg_limit.max_iterations))
-            sg_throwf("iteration limit exceeded: a list of %llu integers is over the limit of %llu "
-                      "(raise it with --max-iterations)", (unsigned long long)count,
+            sg_throwf("iteration limit exceeded: a list of %llu integers takes the render over %llu range "
+                      "iterations, template calls and list elements (raise it with --max-iterations)", (unsigned long long)count,
                       (unsigned long long)sg_limit.max_iterations);
         sg_limit.iterations += count;
     }

@@ -612,8 +612,9 @@ static bool key_less(const skey *a, const skey *b, bool v3)
                 if (ar[j] != '0') { an = 1; bn = 1; break; }
             }
         }
-        for (ai = i; ai < a->n && is_digit(ar[ai]); ai++) an = an * 10 + (int64_t)(ar[ai] - '0');
-        for (bi = i; bi < b->n && is_digit(br[bi]); bi++) bn = bn * 10 + (int64_t)(br[bi] - '0');
+        /* Go's int arithmetic wraps on overflow (no UB): do it in uint64_t */
+        for (ai = i; ai < a->n && is_digit(ar[ai]); ai++) an = (int64_t)((uint64_t)an * 10 + (ar[ai] - '0'));
+        for (bi = i; bi < b->n && is_digit(br[bi]); bi++) bn = (int64_t)((uint64_t)bn * 10 + (br[bi] - '0'));
         if (an != bn) return an < bn;
         if (ai != bi) return ai < bi;
         return ar[i] < br[i];

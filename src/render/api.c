@@ -292,6 +292,7 @@ static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, v
         ch = chart_load_files(src->dir, files, nf);
     } else
         ch = src->dir ? chart_load_dir(src->dir) : chart_load_files(src->name, mem_files(src), src->nfiles);
+    if (ch->log) buf_puts(&r->log, ch->log); /* loader lines: symlinks followed or refused */
 
     /* 6. installable, deprecated */
     const char *type = chart_meta_str(ch, "type");

@@ -907,7 +907,7 @@ int manifest_commit(const mf_result *res, const char **errmsg)
     size_t k;
     for (k = 0; k < n; k++) {
         fail = hookonly[k] ? -2 : -1;
-        if (ensure_dir(dir_of(paths[k]), errmsg) != 0) break;
+        if (ensure_dir(clean_path(dir_of(paths[k])), errmsg) != 0) break; /* filepath.Dir cleans */
         tmps[k] = sg_sprintf("%s.sparkgen-tmp-%ld", paths[k], (long)getpid());
         struct stat st;
         mode_t mode = stat(paths[k], &st) == 0 ? (st.st_mode & 07777) : 0666; /* os.Create: 0666 &^ umask */
