@@ -1,0 +1,89 @@
+#!/bin/sh
+# run.sh - the bad-input catalogue: malformed charts, values, templates and flags, and the
+# inputs on which helm hangs, crashes or exhausts memory.  sparkgen must answer each with
+# a clear error (or helm's exact text) quickly.
+#
+#   sh tests/bad/run.sh [-v] [PATTERN...]     PATTERN: shell glob over case names
+#
+# A case is a directory tests/bad/cases/<NNN-name>/ holding
+#   args     the argv after `template`, shell-quoted, one line (as tests/diff cases)
+#   chart/   the case's own chart (optional)
+#   expect   optional: our own expectation (helm hangs, crashes or reads outside the
+#            chart): line 1 the exit status, the rest stderr exactly ("$CASE" stands for
+#            the case's absolute scratch directory).  stdout must then be empty, unless
+#            a file `stdout` holds the expected stdout.
+#            Without `expect`, the case runs live through real helm v4 too, and stdout,
+#            stderr and exit status must agree byte for byte (helm answers these quickly).
+# Every run has a timeout (BAD_TIMEOUT seconds, default 20) and a 6 GiB address-space cap
+# for sparkgen (a limit that fails to cut in shows up as a failure, not a dead machine).
+# Environment: SPARKGEN (default ./sparkgen), HELM (default as tests/diff/run.sh).
+# Output: a diff per failing case, then one line "N passed, N failed"; exit 0 iff none failed.
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+CACHE=${SPARKGEN_TEST_CACHE:-${HOME:-/root}/.cache/sparkgen-test}
+HELM=${HELM:-$CACHE/helm-v4/helm}
+[ -x "$HELM" ] || HELM=/tmp/helmdl/v4/helm/helm
+SPARKGEN=${SPARKGEN:-$REPO/sparkgen}
+case $SPARKGEN in /*) ;; *) SPARKGEN=$PWD/$SPARKGEN ;; esac
+T=${BAD_TIMEOUT:-20}
+VERBOSE=0
+[ "${1:-}" = -v ] && { VERBOSE=1; shift; }
+[ -x "$SPARKGEN" ] || { echo "no sparkgen at $SPARKGEN" >&2; exit 2; }
+W=$(mktemp -d /tmp/sparkgen-bad.XXXXXX)
+trap 'rm -rf "$W"' EXIT INT TERM
+
+# runone TOOL CASEDIR OUTPREFIX: run TOOL in a fresh copy of the case at $W/run/NAME
+runone() {
+	name=$(basename "$2")
+	rm -rf "$W/run" "$W/home" && mkdir -p "$W/run" "$W/home"
+	cp -R "$2" "$W/run/$name"
+	(
+		cd "$W/run/$name" || exit 125
+		export HOME="$W/home" HELM_CONFIG_HOME="$W/home/c" HELM_CACHE_HOME="$W/home/k" HELM_DATA_HOME="$W/home/d"
+		unset HELM_NAMESPACE HELM_DEBUG SPARKGEN_HELM_COMPAT SPARKGEN_HELM_MAJOR
+		eval "set -- $(cat args)"
+		if [ "$1" = sparkgen ]; then :; fi
+		case $TOOLKIND in
+		sparkgen) ulimit -v 6291456 2>/dev/null; exec timeout "$T" "$SPARKGEN" template "$@" ;;
+		helm) exec timeout "$T" "$HELM" template "$@" ;;
+		esac
+	) >"$3.out" 2>"$3.err" </dev/null
+	echo $? >"$3.rc"
+	sed "s#$W/run/$name#\$CASE#g" "$3.err" >"$3.err2" && mv "$3.err2" "$3.err"
+}
+
+pass=0 fail=0
+for d in "$HERE"/cases/*/; do
+	d=${d%/}
+	name=$(basename "$d")
+	if [ $# -gt 0 ]; then
+		m=0
+		for p in "$@"; do case $name in $p) m=1 ;; esac; done
+		[ $m = 1 ] || continue
+	fi
+	r="$W/res" && rm -rf "$r" && mkdir -p "$r"
+	TOOLKIND=sparkgen runone sparkgen "$d" "$r/s"
+	if [ -f "$d/expect" ]; then
+		head -n1 "$d/expect" >"$r/e.rc"
+		tail -n +2 "$d/expect" >"$r/e.err"
+		if [ -f "$d/stdout" ]; then cp "$d/stdout" "$r/e.out"; else : >"$r/e.out"; fi
+	else
+		[ -x "$HELM" ] || { echo "$name: no helm at $HELM (make test-deps)"; fail=$((fail + 1)); continue; }
+		TOOLKIND=helm runone helm "$d" "$r/e"
+	fi
+	ok=1
+	for k in rc out err; do cmp -s "$r/e.$k" "$r/s.$k" || ok=0; done
+	if [ $ok = 1 ]; then
+		pass=$((pass + 1))
+		[ $VERBOSE = 1 ] && echo "ok   $name"
+	else
+		fail=$((fail + 1))
+		echo "FAIL $name"
+		for k in rc err out; do
+			cmp -s "$r/e.$k" "$r/s.$k" || diff -u --label "expected.$k" --label "sparkgen.$k" "$r/e.$k" "$r/s.$k" | head -20
+		done
+	fi
+done
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
