@@ -119,9 +119,9 @@ SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt
 DIFF_RUN    := sh tests/diff/run.sh
 SPARK_CASES := '9[0-9][0-9]-spark-*'
 
-.PHONY: spark-check entry-check spark-deps spark-e2e k8s-validate
+.PHONY: spark-check entry-check spark-deps spark-e2e k8s-validate bad-check
 # Every step runs even when an earlier one fails; the summary names the failed steps.
-CHECK_STEPS := layers unit diff-helm spark-check entry-check san-check spark-e2e k8s-validate ci-check
+CHECK_STEPS := layers unit diff-helm spark-check entry-check san-check spark-e2e k8s-validate ci-check bad-check fuzz-replay
 check:
 	@failed=""; for step in $(CHECK_STEPS); do \
 		echo "==== make $$step"; \
@@ -162,6 +162,10 @@ k8s-validate: spark-deps $(SPARKGEN)
 	SPARKGEN=$(SPARKGEN) sh tests/k8s/run.sh
 	sh tests/k8s/dockerfile.sh
 
+# tests/bad: the bad-input catalogue (helm-compared live, or our own expectation)
+bad-check: test-deps $(SPARKGEN)
+	SPARKGEN=$(SPARKGEN) sh tests/bad/run.sh
+
 bench: $(SPARKGEN) test-deps
 	sh tests/bench/bench.sh
 # ==== end of check block ================================================================
@@ -201,3 +205,41 @@ install: $(SPARKGEN)
 	install -m 644 src/cli/completion.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/sparkgen
 	install -m 644 src/cli/completion.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_sparkgen
 # ==== end of CI side ====================================================================
+
+# ==== fuzz: libFuzzer targets (owner: hardening) ========================================
+#   make fuzz           build tests/fuzz/fuzz_*.c with clang (libFuzzer + ASan/UBSan) into
+#                       build/fuzz and run each for FUZZ_TIME seconds (default 120) on its
+#                       corpus (tests/fuzz/corpus/TARGET, new finds go to build/fuzz/corpus).
+#                       Needs clang (not installed by any target: apt-get install -y clang).
+#   make fuzz-replay    the committed corpora + regression inputs through every target,
+#                       built with gcc under ASan/UBSan (part of `make check`).
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TIME    ?= 120
+FUZZ_CC      ?= clang
+FUZZ_SAN     := fuzzer-no-link,address,undefined
+.PHONY: fuzz fuzz-build fuzz-replay
+fuzz-build:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang: apt-get install -y clang" >&2; exit 2; }
+	$(MAKE) --no-print-directory CC=$(FUZZ_CC) SAN=$(FUZZ_SAN) BUILD=build/fuzz build/fuzz/libsparkgen.a
+	@for t in $(FUZZ_TARGETS); do \
+		echo "  FUZZ-LD build/fuzz/fuzz-$$t"; \
+		$(FUZZ_CC) $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DSG_ARENA_MALLOC \
+			-Iinclude -o build/fuzz/fuzz-$$t tests/fuzz/fuzz_$$t.c build/fuzz/libsparkgen.a $(LDLIBS) || exit 1; \
+	done
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$$t build/fuzz/crash/$$t; \
+		echo "==== fuzz $$t ($(FUZZ_TIME)s)"; \
+		ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 \
+			-max_len=8192 -dict=tests/fuzz/sparkgen.dict -artifact_prefix=build/fuzz/crash/$$t/ -print_final_stats=1 \
+			build/fuzz/corpus/$$t tests/fuzz/corpus/$$t tests/fuzz/regress/$$t || exit 1; \
+	done
+fuzz-replay:
+	$(MAKE) --no-print-directory SAN=$(SAN_CHECK) build/san/libsparkgen.a
+	@for t in $(FUZZ_TARGETS); do \
+		$(CC) $(CSTD) -O1 -g -fsanitize=$(SAN_CHECK) -fno-sanitize-recover=all -DSG_ARENA_MALLOC -Iinclude \
+			-o build/san/replay-$$t tests/fuzz/replay.c tests/fuzz/fuzz_$$t.c build/san/libsparkgen.a $(LDLIBS) || exit 1; \
+		$(SAN_ENV) build/san/replay-$$t \
+			$$(ls -d tests/fuzz/corpus/$$t tests/fuzz/regress/$$t 2>/dev/null) || exit 1; \
+	done
+# ==== end of fuzz block =================================================================
