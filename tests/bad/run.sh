@@ -15,7 +15,9 @@
 #            Without `expect`, the case runs live through real helm v4 too, and stdout,
 #            stderr and exit status must agree byte for byte (helm answers these quickly).
 # Every run has a timeout (BAD_TIMEOUT seconds, default 20) and a 6 GiB address-space cap
-# for sparkgen (a limit that fails to cut in shows up as a failure, not a dead machine).
+# for sparkgen (BAD_VMEM KiB; a limit that fails to cut in shows up as a failure, not a dead
+# machine).  After the cases, built-in checks: a full disk (/dev/full) and a closed pipe
+# (`| head -c1`) give exit 1 and an error, and a failed render leaves --output-dir empty.
 # Environment: SPARKGEN (default ./sparkgen), HELM (default as tests/diff/run.sh).
 # Output: a diff per failing case, then one line "N passed, N failed"; exit 0 iff none failed.
 set -u
@@ -27,6 +29,8 @@ HELM=${HELM:-$CACHE/helm-v4/helm}
 SPARKGEN=${SPARKGEN:-$REPO/sparkgen}
 case $SPARKGEN in /*) ;; *) SPARKGEN=$PWD/$SPARKGEN ;; esac
 T=${BAD_TIMEOUT:-20}
+# address-space cap in KiB (0 = none; none by default under ASan, which maps terabytes)
+if [ -n "${ASAN_OPTIONS:-}" ]; then VMEM=${BAD_VMEM:-0}; else VMEM=${BAD_VMEM:-6291456}; fi
 VERBOSE=0
 [ "${1:-}" = -v ] && { VERBOSE=1; shift; }
 [ -x "$SPARKGEN" ] || { echo "no sparkgen at $SPARKGEN" >&2; exit 2; }
@@ -45,7 +49,7 @@ runone() {
 		eval "set -- $(cat args)"
 		if [ "$1" = sparkgen ]; then :; fi
 		case $TOOLKIND in
-		sparkgen) ulimit -v 6291456 2>/dev/null; exec timeout "$T" "$SPARKGEN" template "$@" ;;
+		sparkgen) [ "$VMEM" = 0 ] || ulimit -v "$VMEM" 2>/dev/null; exec timeout "$T" "$SPARKGEN" template "$@" ;;
 		helm) exec timeout "$T" "$HELM" template "$@" ;;
 		esac
 	) >"$3.out" 2>"$3.err" </dev/null
@@ -85,5 +89,27 @@ for d in "$HERE"/cases/*/; do
 		done
 	fi
 done
+# ---- built-in output checks (no partial output, ever)
+io_check() { # io_check NAME: the previous command set ok=1 or ok=0
+	if [ $ok = 1 ]; then pass=$((pass + 1)); [ $VERBOSE = 1 ] && echo "ok   io-$1"
+	else fail=$((fail + 1)); echo "FAIL io-$1"; fi
+}
+if [ $# -eq 0 ] || case "io-" in $1) true ;; *) false ;; esac; then
+	c="$W/io/c" && mkdir -p "$c/templates"
+	printf 'apiVersion: v2\nname: c\nversion: 0.1.0\n' >"$c/Chart.yaml"
+	printf 'a: {{ repeat 200000 "x" }}\n' >"$c/templates/a.yaml"
+	"$SPARKGEN" template rel "$c" >/dev/full 2>"$W/io/err"; rc=$?
+	ok=0; [ $rc = 1 ] && grep -q '^Error: write /dev/stdout: write error$' "$W/io/err" && ok=1; io_check full-disk
+	{ "$SPARKGEN" template rel "$c" 2>"$W/io/err"; echo $? >"$W/io/rc"; } | head -c1 >/dev/null
+	ok=0; [ "$(cat "$W/io/rc")" = 1 ] && grep -q 'write error' "$W/io/err" && ok=1; io_check closed-pipe
+	printf 'b: {{ fail "late" }}\n' >"$c/templates/z.yaml"
+	mkdir -p "$W/io/out"
+	"$SPARKGEN" template rel "$c" --output-dir "$W/io/out" >"$W/io/stdout" 2>/dev/null; rc=$?
+	ok=0; [ $rc = 1 ] && [ -z "$(ls -A "$W/io/out")" ] && [ ! -s "$W/io/stdout" ] && ok=1; io_check output-dir-failed-render
+	rm -f "$c/templates/z.yaml"
+	"$SPARKGEN" template rel "$c" --output-dir "$W/io/out" >/dev/null 2>&1; rc=$?
+	ok=0; [ $rc = 0 ] && [ -z "$(find "$W/io/out" -name '*sparkgen-tmp*')" ] && [ -s "$W/io/out/c/templates/a.yaml" ] && ok=1
+	io_check output-dir-no-temp-files
+fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
