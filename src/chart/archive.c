@@ -10,6 +10,7 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../base/gopath.h"
 #include "../value/gofmt.h"
 #include <stdint.h>
 #include <string.h>
@@ -208,42 +209,6 @@ static bool checksum_ok(const unsigned char *h)
     return want == u || want == sg;
 }
 
-/* Go's path.Clean of a relative path. */
-static const char *path_clean(const char *p)
-{
-    size_t n = strlen(p);
-    const char **seg = sg_alloc((n + 1) * sizeof *seg);
-    size_t *len = sg_alloc((n + 1) * sizeof *len);
-    size_t ns = 0, dotdot = 0; /* leading ".." segments that cannot be removed */
-    bool rooted = n && p[0] == '/';
-    for (const char *s = p; *s;) {
-        while (*s == '/') s++;
-        if (!*s) break;
-        const char *e = s;
-        while (*e && *e != '/') e++;
-        size_t l = (size_t)(e - s);
-        if (l == 1 && s[0] == '.') {
-        } else if (l == 2 && s[0] == '.' && s[1] == '.') {
-            if (ns > dotdot) ns--;
-            else if (!rooted) { seg[ns] = s; len[ns] = 2; ns++; dotdot++; }
-        } else {
-            seg[ns] = s;
-            len[ns] = l;
-            ns++;
-        }
-        s = e;
-    }
-    sg_buf b;
-    buf_init(&b);
-    if (rooted) buf_putc(&b, '/');
-    for (size_t i = 0; i < ns; i++) {
-        if (i) buf_putc(&b, '/');
-        buf_put(&b, seg[i], len[i]);
-    }
-    if (!b.len) return ".";
-    return b.p;
-}
-
 static _Noreturn void fail(const char *msg) { sg_throwf("%s", msg); }
 
 typedef struct fvec { sg_chartfile *v; size_t n, cap; } fvec;
@@ -268,7 +233,7 @@ static const char *entry_path(const char *name)
     for (char *q = n; *q; q++)
         if (*q == delim) *q = '/';
     if (n[0] == '/') fail("chart illegally contains absolute paths");
-    const char *c = path_clean(n);
+    const char *c = gopath_clean(n, strlen(n), NULL);
     if (!strcmp(c, ".")) {
         sg_buf q;
         buf_init(&q);

@@ -7,6 +7,7 @@
 #include "fsio.h"
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/gopath.h"
 #include "../io/yaml.h"
 #include "../funcs/semver.h"
 #include "../value/gofmt.h"
@@ -554,35 +555,11 @@ sg_helmchart *chart_load_files(const char *name, const sg_chartfile *files, size
 
 /* ---- LoadDir ---- */
 
-/* filepath.Clean of an absolute path. */
+/* filepath.Clean of an absolute path (a relative p is taken as "/" + p). */
 static const char *clean_abs(const char *p)
 {
-    size_t n = strlen(p);
-    char **parts = sg_alloc((n + 1) * sizeof *parts);
-    size_t np = 0;
-    const char *s = p;
-    while (*s) {
-        while (*s == '/') s++;
-        if (!*s) break;
-        const char *e = s;
-        while (*e && *e != '/') e++;
-        size_t l = (size_t)(e - s);
-        if (l == 1 && s[0] == '.') {
-        } else if (l == 2 && s[0] == '.' && s[1] == '.') {
-            if (np) np--;
-        } else {
-            parts[np++] = sg_strndup(s, l);
-        }
-        s = e;
-    }
-    sg_buf b;
-    buf_init(&b);
-    if (!np) buf_putc(&b, '/');
-    for (size_t i = 0; i < np; i++) {
-        buf_putc(&b, '/');
-        buf_puts(&b, parts[i]);
-    }
-    return b.p;
+    const char *r = p[0] == '/' ? p : sg_sprintf("/%s", p);
+    return gopath_clean(r, strlen(r), NULL);
 }
 
 static const char *abs_path(const char *dir)

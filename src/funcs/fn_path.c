@@ -3,40 +3,18 @@
 #include "fn_ext.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
+#include "../base/gopath.h"
 #include <string.h>
 
 #define SP(v) ((v).u.s.p)
 #define SN(v) ((v).u.s.n)
 
-/* path.Clean: the shortest equivalent path (lexical processing only). */
+/* path.Clean (base/gopath.c) as a template string. */
 static sg_value clean(const char *p, size_t n)
 {
-    if (n == 0) return val_cstr(".");
-    bool rooted = p[0] == '/';
-    char *out = sg_alloc(n + 2);
-    size_t w = 0, r = 0, dotdot = 0;
-    if (rooted) { out[w++] = '/'; r = 1; dotdot = 1; }
-    while (r < n) {
-        if (p[r] == '/') r++;
-        else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) r++;
-        else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-            r += 2;
-            if (w > dotdot) {
-                w--;
-                while (w > dotdot && out[w] != '/') w--;
-            } else if (!rooted) {
-                if (w > 0) out[w++] = '/';
-                out[w++] = '.';
-                out[w++] = '.';
-                dotdot = w;
-            }
-        } else {
-            if ((rooted && w != 1) || (!rooted && w != 0)) out[w++] = '/';
-            for (; r < n && p[r] != '/'; r++) out[w++] = p[r];
-        }
-    }
-    if (w == 0) return val_cstr(".");
-    return val_str(out, w);
+    size_t len;
+    const char *c = gopath_clean(p, n, &len);
+    return val_str(c, len);
 }
 
 /* path.Base */

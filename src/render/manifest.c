@@ -10,6 +10,7 @@
 #include "manifest.h"
 #include "../base/arena.h"
 #include "../base/err.h"
+#include "../base/gopath.h"
 #include "../io/yaml.h"
 #include "../value/gofmt.h"
 #include "../value/value.h"
@@ -582,38 +583,8 @@ static void plan_add(plan *p, sg_buf *out, const char *dir, const char *name, co
     buf_printf(out, "wrote %s\n", w->path);
 }
 
-/* Go's path.Clean for a '/'-separated path. */
-static const char *clean_path(const char *p)
-{
-    size_t n = strlen(p);
-    if (n == 0) return ".";
-    int rooted = p[0] == '/';
-    char *out = sg_alloc(n + 2);
-    size_t w = 0, r = 0, dotdot = 0;
-    if (rooted) { out[w++] = '/'; r = 1; dotdot = 1; }
-    while (r < n) {
-        if (p[r] == '/') r++;
-        else if (p[r] == '.' && (r + 1 == n || p[r + 1] == '/')) r++;
-        else if (p[r] == '.' && p[r + 1] == '.' && (r + 2 == n || p[r + 2] == '/')) {
-            r += 2;
-            if (w > dotdot) {
-                w--;
-                while (w > dotdot && out[w] != '/') w--;
-            } else if (!rooted) {
-                if (w > 0) out[w++] = '/';
-                out[w++] = '.';
-                out[w++] = '.';
-                dotdot = w;
-            }
-        } else {
-            if ((rooted && w != 1) || (!rooted && w != 0)) out[w++] = '/';
-            for (; r < n && p[r] != '/'; r++) out[w++] = p[r];
-        }
-    }
-    if (w == 0) out[w++] = '.';
-    out[w] = 0;
-    return out;
-}
+/* Go's path.Clean for a '/'-separated path (base/gopath.c). */
+static const char *clean_path(const char *p) { return gopath_clean(p, strlen(p), NULL); }
 
 /* The regexp `# Source: [^/]+/(.+)` applied to a piece: the captured path, or NULL. */
 static const char *source_capture(const char *s, size_t n)
