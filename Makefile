@@ -172,7 +172,8 @@ bench: $(SPARKGEN) test-deps
 
 # ==== CI side: lint, golden, create starters, install (owner: issue 5) ===================
 #   make ci-check     tests/lint (58 broken charts vs live helm lint), tests/golden,
-#                     tests/examples (examples/ golden files = helm's output), tests/create
+#                     tests/examples (examples/ golden files = helm's output), tests/create,
+#                     make install into a temporary DESTDIR, lint + golden again under ASan/UBSan
 #   make install      PREFIX (/usr/local) and DESTDIR: bin/sparkgen, the man page,
 #                     bash and zsh completion
 # The starters of `sparkgen create` (templates/<starter>/...) are compiled into the binary.
@@ -189,6 +190,9 @@ ci-check: test-deps $(SPARKGEN)
 	SPARKGEN=$(SPARKGEN) sh tests/golden/run.sh
 	SPARKGEN=$(SPARKGEN) sh tests/examples/run.sh
 	SPARKGEN=$(SPARKGEN) sh tests/create/run.sh
+	$(MAKE) --no-print-directory SAN=$(SAN_CHECK) build/san/sparkgen
+	$(SAN_ENV) SPARKGEN=build/san/sparkgen KV=/nonexistent sh tests/lint/run.sh
+	$(SAN_ENV) SPARKGEN=build/san/sparkgen sh tests/golden/run.sh
 	@d=$$(mktemp -d) && $(MAKE) --no-print-directory install DESTDIR=$$d PREFIX=/usr >/dev/null && \
 		test -x $$d/usr/bin/sparkgen && test -f $$d/usr/share/man/man1/sparkgen.1 && \
 		test -f $$d/usr/share/bash-completion/completions/sparkgen && test -f $$d/usr/share/zsh/site-functions/_sparkgen && \

@@ -123,7 +123,9 @@ static void render_case(gcase *c, const char *chart_opt)
     static cli_opts o; /* args_parse keeps pointers into argv; lists stay reachable */
     sg_render_opts ro;
     sg_chart *chart;
-    char **argv = NULL;
+    char **argv = NULL, **files = NULL;
+    const char **vitems = NULL;
+    size_t nf = 0;
     if (atext) {
         int argc = 1;
         argv = calloc(alen + 2, sizeof *argv);
@@ -154,9 +156,8 @@ static void render_case(gcase *c, const char *chart_opt)
         chart = sg_chart_dir(o.args[o.nargs - 1]);
     } else {
         sg_render_opts_init(&ro);
-        size_t nf;
-        char **files = list_dir(".", false, &nf);
-        ro.value_files.items = calloc(nf + 1, sizeof(char *));
+        files = list_dir(".", false, &nf);
+        ro.value_files.items = vitems = calloc(nf + 1, sizeof(char *));
         for (size_t i = 0; i < nf; i++) {
             size_t k = strlen(files[i]);
             if (k > 5 && !strcmp(files[i] + k - 5, ".yaml") && strcmp(files[i], "expected.yaml"))
@@ -178,7 +179,10 @@ static void render_case(gcase *c, const char *chart_opt)
     sg_result_free(r);
     sg_chart_free(chart);
     free(argv);
-    /* atext backs argv strings that o may still point to: keep it (small, per case) */
+    free(atext); /* o's pointers into it are not used after this render */
+    for (size_t i = 0; i < nf; i++) free(files[i]);
+    free(files);
+    free((void *)vitems);
 }
 
 typedef struct gdoc { const char *s; size_t n; char *key; } gdoc;
@@ -300,6 +304,9 @@ static int write_atomic(const char *path, const char *data, size_t n, char **tmp
     return 0;
 }
 
+static int golden_run(const char *mode, const char *dir, const char *abschart, bool quiet, bool color,
+                      bool update, char **names, gcase *cs, char **tmps, size_t nc);
+
 int cmd_golden(int argc, char **argv, int first)
 {
     const char *mode = NULL, *dir = NULL, *chart = NULL, *color = "auto";
@@ -329,9 +336,29 @@ int cmd_golden(int argc, char **argv, int first)
     size_t nc;
     char **names = list_dir(dir, true, &nc);
     if (!names) { fprintf(stderr, "Error: golden directory %s: cannot read it\n", dir); free(abschart); return 1; }
+    gcase *cs = calloc(nc + 1, sizeof *cs);
+    char **tmps = calloc(nc + 1, sizeof *tmps);
+    int rc = golden_run(mode, dir, abschart, quiet, col == 1, update, names, cs, tmps, nc);
+    for (size_t i = 0; i < nc; i++) {
+        free(cs[i].dir);
+        free(cs[i].out);
+        free(cs[i].err);
+        free(cs[i].expected);
+        free(tmps[i]);
+        free(names[i]);
+    }
+    free(cs);
+    free(tmps);
+    free(names);
+    free(abschart);
+    return rc;
+}
+
+static int golden_run(const char *mode, const char *dir, const char *abschart, bool quiet, bool color,
+                      bool update, char **names, gcase *cs, char **tmps, size_t nc)
+{
     int home = open(".", O_RDONLY | O_DIRECTORY);
     if (home < 0) { perror("sparkgen: golden"); return 1; }
-    gcase *cs = calloc(nc + 1, sizeof *cs);
     double t0 = now();
     bool tty = isatty(2), progress = false;
     for (size_t i = 0; i < nc; i++) {
@@ -359,7 +386,6 @@ int cmd_golden(int argc, char **argv, int first)
             fprintf(stderr, "Error: golden update: %zu of %zu cases failed to render; nothing was written\n", failed, nc);
             return 1;
         }
-        char **tmps = calloc(nc + 1, sizeof *tmps);
         for (size_t i = 0; i < nc; i++) {
             gcase *c = &cs[i];
             if (c->expected && c->explen == c->outlen && !memcmp(c->expected, c->out, c->outlen)) continue;
@@ -387,7 +413,7 @@ int cmd_golden(int argc, char **argv, int first)
         int bad = 0;
         if (c->err) { printf("%s: render failed: %s\n", c->name, c->err); bad = 1; }
         else if (!c->expected) { printf("%s: missing %s/expected.yaml (run `sparkgen golden update %s`)\n", c->name, c->dir, dir); bad = 1; }
-        else bad = compare_case(c, col == 1);
+        else bad = compare_case(c, color);
         if (bad) failed++;
         else if (!quiet) printf("ok   %s\n", c->name);
     }

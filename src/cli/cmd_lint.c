@@ -133,6 +133,12 @@ int cmd_lint(int argc, char **argv, int first)
     for (size_t i = total; i-- > 0;) lint_report_free(rs[i]);
     free(rs);
     free((void *)charts);
+    free((void *)ro.value_files.items);
+    free((void *)ro.set.items);
+    free((void *)ro.set_string.items);
+    free((void *)ro.set_json.items);
+    free((void *)ro.set_file.items);
+    free((void *)ro.set_literal.items);
     fflush(stdout);
     if (failed) {
         if (fmt == LINT_OUT_TEXT) fprintf(stderr, "Error: %zu chart(s) linted, %zu chart(s) failed\n", total, failed);
