@@ -5,7 +5,7 @@
  * Keys are read as Sprig's parsePrivateKeyPEM does (the first PEM block: "PRIVATE KEY"
  * = PKCS#8, "RSA/EC/DSA PRIVATE KEY"), certificates are built as Go's
  * x509.CreateCertificate writes Sprig's template (v3, serial < 2^128, CN subject, key
- * usage, server+client auth, basic constraints, SKID for CAs as Go 1.25 computes it,
+ * usage, server+client auth, basic constraints, SKID for CAs as helm's Go computes it,
  * AKID from the signer, SAN DNS names then IPs), signed with the signer's algorithm
  * (SHA256-RSA, ECDSA with the curve's hash, Ed25519), and the key is re-encoded as
  * Sprig's pemBlockForKey does.  Results are `sprig.certificate` objects {Cert, Key}.
@@ -278,8 +278,8 @@ static void set_validity(X509 *x, int64_t days)
     ASN1_TIME_free(na);
 }
 
-/* The Subject Key Identifier Go 1.25 computes: SHA-256 of the public key bits, truncated
- * to 160 bits. */
+/* The Subject Key Identifier Go computes from the public key bits: SHA-256 truncated to
+ * 160 bits since Go 1.25 (helm v4.1.4), SHA-1 before (helm v3.17.3, Go 1.23). */
 static void skid_of(EVP_PKEY *k, unsigned char out[20])
 {
     X509_PUBKEY *xp = NULL;
@@ -288,7 +288,7 @@ static void skid_of(EVP_PKEY *k, unsigned char out[20])
     unsigned char h[32];
     memset(out, 0, 20);
     if (X509_PUBKEY_set(&xp, k) == 1 && X509_PUBKEY_get0_param(NULL, &bits, &n, NULL, xp) == 1 &&
-        EVP_Digest(bits, (size_t)n, h, NULL, EVP_sha256(), NULL) == 1)
+        EVP_Digest(bits, (size_t)n, h, NULL, sg_helm_major < 4 ? EVP_sha1() : EVP_sha256(), NULL) == 1)
         memcpy(out, h, 20);
     X509_PUBKEY_free(xp);
     ERR_clear_error();

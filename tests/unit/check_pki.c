@@ -265,6 +265,31 @@ START_TEST(bad_inputs_give_sprigs_errors)
 }
 END_TEST
 
+/* helm v4.1.4 (Go 1.25): truncated SHA-256 of the key bits; helm v3.17.3 (Go 1.23): SHA-1
+ * (both measured on helm-made CAs). */
+START_TEST(the_ca_subject_key_id_is_the_hash_helms_go_uses)
+{
+    for (int major = 3; major <= 4; major++) {
+        int saved = sg_helm_major;
+        sg_helm_major = major;
+        const char *err;
+        sg_value argv[3] = { val_cstr("ca"), val_int(1), val_cstr(RSA_PKCS8) };
+        sg_value ca = call(fn_gencawithkey, 3, argv, &err);
+        sg_helm_major = saved;
+        ck_assert_ptr_null(err);
+        X509 *x = parse_cert(field(ca, "Cert"));
+        const ASN1_BIT_STRING *bits = X509_get0_pubkey_bitstr(x);
+        unsigned char h[32];
+        EVP_Digest(ASN1_STRING_get0_data(bits), (size_t)ASN1_STRING_length(bits), h, NULL,
+                   major == 3 ? EVP_sha1() : EVP_sha256(), NULL);
+        const ASN1_OCTET_STRING *id = X509_get0_subject_key_id(x);
+        ck_assert_int_eq(ASN1_STRING_length(id), 20);
+        ck_assert_int_eq(memcmp(ASN1_STRING_get0_data(id), h, 20), 0);
+        X509_free(x);
+    }
+}
+END_TEST
+
 Suite *pki_suite(void)
 {
     Suite *s = suite_create("pki");
@@ -276,6 +301,7 @@ Suite *pki_suite(void)
     tcase_add_test(t, an_empty_common_name_makes_an_empty_subject_and_a_critical_san);
     tcase_add_test(t, build_custom_cert_returns_the_decoded_texts);
     tcase_add_test(t, bad_inputs_give_sprigs_errors);
+    tcase_add_test(t, the_ca_subject_key_id_is_the_hash_helms_go_uses);
     suite_add_tcase(s, t);
     return s;
 }
