@@ -75,6 +75,40 @@ EOT
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $name:$why"; printf '%s\n' "$out" | sed 's/^/    | /'; fi
 done
 [ "${UPDATE:-}" = 1 ] && exit 0
+
+# output formats, exit codes and flags (on two fixed cases)
+mk_case() { rm -rf "$tmp/$2" && mkdir -p "$tmp/$2" && awk -v dir="$tmp/$2" '
+        /^=== / { f = dir "/" substr($0, 5); d = f; sub(/\/[^\/]*$/, "", d); system("mkdir -p \"" d "\""); printf "" > f; next }
+        f != "" { print >> f }' "$here/cases/$1.case"
+    [ -f "$tmp/$2/Chart.yaml" ] || printf 'apiVersion: v2\nname: c\nversion: 0.1.0\nicon: https://example.com/icon.png\n' > "$tmp/$2/Chart.yaml"
+    [ -f "$tmp/$2/values.yaml" ] || printf '{}\n' > "$tmp/$2/values.yaml"; }
+mk_case 030-container-port-range e
+mk_case 039-service-selector-orphan w
+sg() { (cd "$tmp" && "$SG" "$@") > "$tmp/o.out" 2> "$tmp/o.err"; echo $? > "$tmp/o.rc"; }
+expect_out() { # NAME RC FIXED-STRING
+    if [ "$(cat "$tmp/o.rc")" = "$2" ] && grep -qF -- "$3" "$tmp/o.out" "$tmp/o.err"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL output $1 (exit $(cat "$tmp/o.rc"), want $2; want text: $3)"; sed 's/^/    | /' "$tmp/o.out" "$tmp/o.err"; fi; }
+SG=$SPARKGEN; case "$SG" in /*) ;; *) SG=$(pwd)/$SG ;; esac
+sg lint e -o json
+expect_out json 1 '{"chart": "e", "severity": "error", "path": "templates/dep.yaml", "line": 18, "rule": "container-port", "object": "Deployment/web", "message": "Deployment/web: container web: containerPort 70000 must be between 1 and 65535, inclusive"}'
+sg lint e --output github
+expect_out github 1 '::error file=e/templates/dep.yaml,line=18,title=sparkgen lint (container-port)::Deployment/web: container web: containerPort 70000 must be between 1 and 65535, inclusive'
+sg lint w --color never
+expect_out warning-passes 0 '1 chart(s) linted, 0 chart(s) failed'
+sg lint w --strict --color never
+expect_out strict-fails 1 'Error: 1 chart(s) linted, 1 chart(s) failed'
+sg lint w e --color never
+expect_out two-charts 1 'Error: 2 chart(s) linted, 1 chart(s) failed'
+sg lint e --color always
+expect_out color "1" "$(printf '\033[31m[ERROR]\033[0m')"
+sg lint e --color sometimes
+expect_out color-invalid 1 'invalid argument "sometimes" for "--color" flag'
+sg lint e -o yaml
+expect_out output-invalid 1 'invalid argument "yaml" for "--output" flag'
+(cd "$tmp" && "$HELM" template r e > m.yaml 2>/dev/null)
+sg lint --manifests m.yaml --color never
+expect_out manifests 1 '[ERROR] templates/dep.yaml: Deployment/web: container web: containerPort 70000 must be between 1 and 65535, inclusive'
+sg lint e --set x=1 -f /nonexistent.yaml
+expect_out missing-values-file 1 'nonexistent.yaml'
 echo "lint suite: $pass passed, $fail failed; helm lint rejected $helm_rejects cases (sparkgen rejects all of them unless listed); $helm_same of $helm_lines helm finding lines printed identically"
 [ $kv_n = 0 ] || echo "kubernetes-validate --strict (1.31) on $kv_n rendered cases: both reject $kv_both; only kubernetes-validate rejects $kv_only${kv_list:+ (}${kv_list# }${kv_list:+)}; only sparkgen lint rejects $sg_only"
 [ $fail = 0 ] && [ $kv_only = 0 ]
