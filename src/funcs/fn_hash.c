@@ -1,6 +1,8 @@
 /* fn_hash.c - Sprig's sha1sum, sha256sum, sha512sum (hex digests) and adler32sum
- * (decimal checksum), with small self-contained implementations of the algorithms. */
+ * (decimal checksum), with small self-contained implementations of SHA-1, SHA-512 and
+ * Adler-32 (SHA-256 is cryptoprim.c's). */
 #include "fn_strings.h"
+#include "cryptoprim.h"
 #include "../base/buf.h"
 #include <string.h>
 
@@ -34,7 +36,6 @@ static void md_run(const unsigned char *s, size_t n, size_t bsz, void (*block)(v
 }
 
 #define ROL32(x, k) (((x) << (k)) | ((x) >> (32 - (k))))
-#define ROR32(x, k) (((x) >> (k)) | ((x) << (32 - (k))))
 #define ROR64(x, k) (((x) >> (k)) | ((x) << (64 - (k))))
 
 static uint32_t be32(const unsigned char *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
@@ -67,45 +68,10 @@ sg_value fn_sha1sum(sg_fcall *c, int argc, sg_value *argv)
     return hexstr(d, 20);
 }
 
-static const uint32_t K256[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-static void sha256_block(void *stv, const unsigned char *p)
-{
-    uint32_t *h = stv, w[64];
-    for (int i = 0; i < 16; i++) w[i] = be32(p + 4 * i);
-    for (int i = 16; i < 64; i++) {
-        uint32_t s0 = ROR32(w[i - 15], 7) ^ ROR32(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = ROR32(w[i - 2], 17) ^ ROR32(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-    for (int i = 0; i < 64; i++) {
-        uint32_t S1 = ROR32(e, 6) ^ ROR32(e, 11) ^ ROR32(e, 25);
-        uint32_t ch = (e & f) ^ (~e & g);
-        uint32_t t1 = hh + S1 + ch + K256[i] + w[i];
-        uint32_t S0 = ROR32(a, 2) ^ ROR32(a, 13) ^ ROR32(a, 22);
-        uint32_t mj = (a & b) ^ (a & c) ^ (b & c);
-        uint32_t t2 = S0 + mj;
-        hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
-    }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
-}
-
 sg_value fn_sha256sum(sg_fcall *c, int argc, sg_value *argv)
 {
-    uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-    md_run((const unsigned char *)argv[0].u.s.p, argv[0].u.s.n, 64, sha256_block, h);
     unsigned char d[32];
-    for (int i = 0; i < 32; i++) d[i] = (unsigned char)(h[i / 4] >> (24 - 8 * (i % 4)));
+    crypto_sha256(argv[0].u.s.p, argv[0].u.s.n, d); /* cryptoprim.c: the one SHA-256 */
     return hexstr(d, 32);
 }
 
