@@ -15,6 +15,7 @@
 #include "../../src/base/err.h"
 #include "../../src/funcs/fn_strings.h"
 #include "../../src/value/gofmt.h"
+#include "testutil.h"
 
 static void setup(void) { arena_push(); }
 static void teardown(void) { arena_pop(); }
@@ -24,89 +25,6 @@ static const sg_funcdef fns[] = {
 #include "../../src/funcs/funcs_string.def"
 #undef FN
 };
-
-/* Test argument mini-language: iN int, IN int64, fX float64, sTEXT string (\n \t \x80 \xff
- * escapes), n nil, bt/bf bool, L:a,b []interface{}, S:a,b []string, B:text []uint8,
- * M:k=v,... map[string]interface{} (items use the same codes). */
-static sg_value parse_arg(const char *a)
-{
-    if (!*a) return val_cstr("");
-    switch (a[0]) {
-    case 'i': return val_int(atoll(a + 1));
-    case 'I': return val_int64(atoll(a + 1));
-    case 'f':
-        if (!strcmp(a + 1, "+Inf")) return val_float(INFINITY);
-        if (!strcmp(a + 1, "-Inf")) return val_float(-INFINITY);
-        if (!strcmp(a + 1, "NaN")) return val_float(NAN);
-        return val_float(strtod(a + 1, NULL));
-    case 's': {
-        sg_buf b;
-        buf_init(&b);
-        for (const char *p = a + 1; *p; p++) {
-            if (p[0] == '\\' && p[1] == 'n') { buf_putc(&b, '\n'); p++; }
-            else if (p[0] == '\\' && p[1] == 't') { buf_putc(&b, '\t'); p++; }
-            else if (!strncmp(p, "\\x80", 4)) { buf_putc(&b, (char)0x80); p += 3; }
-            else if (!strncmp(p, "\\xff", 4)) { buf_putc(&b, (char)0xff); p += 3; }
-            else buf_putc(&b, *p);
-        }
-        return val_str(b.p, b.len);
-    }
-    case 'n': return sg_nil;
-    case 'b': return val_bool(a[1] == 't');
-    case 'L': {
-        sg_value l = val_list(0);
-        const char *rest = a + 2;
-        if (!*rest) return l;
-        if (!strncmp(rest, "L:", 2)) { list_push(l, parse_arg(rest)); return l; }
-        char *c = sg_strdup(rest), *sv;
-        for (char *t = strtok_r(c, ",", &sv); t; t = strtok_r(NULL, ",", &sv)) list_push(l, parse_arg(t));
-        return l;
-    }
-    case 'S': {
-        sg_value l = val_list(0);
-        l.gotype = GT_LIST_STRING;
-        char *c = sg_strdup(a + 2), *sv;
-        for (char *t = strtok_r(c, ",", &sv); t; t = strtok_r(NULL, ",", &sv)) list_push(l, val_cstr(t));
-        return l;
-    }
-    case 'B': {
-        sg_value l = val_list(0);
-        l.gotype = GT_LIST_BYTES;
-        for (const char *p = a + 2; *p; p++) {
-            sg_value x = val_int((unsigned char)*p);
-            x.gotype = GT_UINT8;
-            list_push(l, x);
-        }
-        return l;
-    }
-    case 'M': {
-        sg_value m = val_map();
-        char *c = sg_strdup(a + 2), *sv;
-        for (char *t = strtok_r(c, ",", &sv); t; t = strtok_r(NULL, ",", &sv)) {
-            char *eq = strchr(t, '=');
-            *eq = 0;
-            map_set(m, t, parse_arg(eq + 1));
-        }
-        return m;
-    }
-    }
-    return sg_nil;
-}
-
-/* Split a case line at tabs: parts[0] is the format / function name. */
-static int split_case(char *line, char **parts, int max)
-{
-    int np = 0;
-    char *p = line;
-    for (;;) {
-        parts[np++] = p;
-        char *t = strchr(p, '\t');
-        if (!t || np == max) break;
-        *t = 0;
-        p = t + 1;
-    }
-    return np;
-}
 
 static const struct { const char *in, *want; } cases[] = {
     { "quote\tsa\"b\ti5\tf8080\tn\ts\303\251\\t\\x01", "\"a\\\"b\" \"5\" \"8080\" \"\303\251\\t\\\\x01\"" },
@@ -340,10 +258,10 @@ static const struct { const char *in, *want; } cases[] = {
 static const char *run_line(const char *in)
 {
     char *line = sg_strdup(in), *parts[20];
-    int np = split_case(line, parts, 20);
+    int np = tu_split_case(line, parts, 20);
     sg_value args[20];
     int na = 0;
-    for (int i = 1; i < np; i++) args[na++] = parse_arg(parts[i]);
+    for (int i = 1; i < np; i++) args[na++] = tu_parse_arg(parts[i]);
     const sg_funcdef *f = NULL;
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         if (strcmp(fns[i].name, parts[0]) == 0) f = &fns[i];
