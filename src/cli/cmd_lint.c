@@ -121,6 +121,14 @@ int cmd_lint(int argc, char **argv, int first)
             free(text);
         } else
             rs[i] = lint_run(charts[i], &ro);
+        if (rs[i]->values_error) {
+            /* helm lint merges the user's values before linting: "Error: ..." and stop */
+            fprintf(stderr, "Error: %s\n", rs[i]->fatal_msg);
+            for (size_t j = i + 1; j-- > 0;) lint_report_free(rs[j]);
+            free(rs);
+            free((void *)charts);
+            return 1;
+        }
         if (lint_failed(rs[i], strict)) failed++;
     }
     if (fmt == LINT_OUT_JSON) lint_print_json(stdout, rs, total);

@@ -358,6 +358,17 @@ lint_report *lint_run(const char *dir, const sg_render_opts *o)
     r->priv = res;
     if (!sg_result_ok(res)) {
         const char *err = sg_result_error(res);
+        bool user = err && (!strncmp(err, "failed parsing --set", 20) || !strncmp(err, "failed to parse ", 16));
+        for (size_t i = 0; err && !user && i < o->value_files.len; i++) {
+            const char *vf = o->value_files.items[i];
+            size_t k = strlen(vf);
+            user = !strncmp(err, "open ", 5) && !strncmp(err + 5, vf, k) && err[5 + k] == ':';
+        }
+        if (user) {
+            r->fatal = r->values_error = true;
+            r->fatal_msg = sg_strdup(err);
+            return r;
+        }
         render_error(r, err ? err : "render failed");
         return r;
     }

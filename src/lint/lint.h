@@ -35,6 +35,8 @@ typedef struct lint_report {
     int highest;            /* highest severity seen (0 = none) */
     bool fatal;             /* the chart could not be checked at all (helm's "Error unable to check ...") */
     const char *fatal_msg;
+    bool values_error;      /* -f/--set could not be read: helm lint stops with "Error: MSG"
+                               (fatal_msg) before linting anything */
     void *priv;             /* the render result kept alive with the report */
 } lint_report;
 

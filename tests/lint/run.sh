@@ -108,7 +108,7 @@ expect_out output-invalid 1 'invalid argument "yaml" for "--output" flag'
 sg lint --manifests m.yaml --color never
 expect_out manifests 1 '[ERROR] templates/dep.yaml: Deployment/web: container web: containerPort 70000 must be between 1 and 65535, inclusive'
 sg lint e --set x=1 -f /nonexistent.yaml
-expect_out missing-values-file 1 'nonexistent.yaml'
+expect_out missing-values-file 1 'Error: open /nonexistent.yaml: no such file or directory'
 echo "lint suite: $pass passed, $fail failed; helm lint rejected $helm_rejects cases (sparkgen rejects all of them unless listed); $helm_same of $helm_lines helm finding lines printed identically"
 [ $kv_n = 0 ] || echo "kubernetes-validate --strict (1.31) on $kv_n rendered cases: both reject $kv_both; only kubernetes-validate rejects $kv_only${kv_list:+ (}${kv_list# }${kv_list:+)}; only sparkgen lint rejects $sg_only"
 [ $fail = 0 ] && [ $kv_only = 0 ]
