@@ -742,9 +742,10 @@ static const char *check_yaml_directive(const char *text, size_t len)
         size_t d = k;
         while (k < n && l[k] >= '0' && l[k] <= '9') major = major * 10 + (l[k++] - '0');
         if (k == d || k >= n || l[k] != '.') return NULL;
+        if (k - d > 9) return NULL; /* "extremely long version number": the scanner says so */
         d = ++k;
-        while (k < n && l[k] >= '0' && l[k] <= '9') minor = minor * 10 + (l[k++] - '0');
-        if (k == d) return NULL;
+        while (k < n && l[k] >= '0' && l[k] <= '9' && k - d < 10) minor = minor * 10 + (l[k++] - '0');
+        if (k == d || k - d > 9) return NULL;
         if (major == 1 && minor == 1) return NULL;
         if (line) return sg_sprintf("yaml: line %zu: found incompatible YAML document", line);
         return "yaml: found incompatible YAML document";

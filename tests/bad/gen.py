@@ -48,6 +48,8 @@ vals('values-billion-laughs', ''.join(
 vals('values-deep-nesting', 'a: ' + '[' * 20000 + ']' * 20000 + '\n')
 vals('values-deep-maps', 'a: ' + '{b: ' * 12000 + '1' + '}' * 12000 + '\n')
 vals('values-yaml12-directive', '%YAML 1.2\n---\na: 1\n')
+vals('values-yaml-long-version', '%YAML 2222222222222222222222.1\n---\na: 1\n')
+vals('values-yaml-long-minor', '%YAML 1.2222222222222222222222\n---\na: 1\n')
 vals('values-merge-key-scalar', 'a: &x 1\nb:\n  <<: *x\n')
 vals('values-huge-int', 'a: 123456789012345678901234567890\n')
 vals('values-null-key', '~: 1\n')
