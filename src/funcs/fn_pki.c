@@ -115,6 +115,33 @@ static bool b64_decode(const char *s, size_t n, sg_buf *out)
 
 static const char *go_errmsg(const char *fallback) { ERR_clear_error(); return fallback; }
 
+/* encoding/asn1's syntax error for a DER text whose outer element is cut short, or NULL
+ * (then the caller's generic text stands: Go's structure errors are not reproduced). */
+static const char *der_truncation(const unsigned char *d, size_t n)
+{
+    size_t i = 0;
+    if (i >= n) return "asn1: syntax error: truncated tag or length";
+    if ((d[i++] & 0x1f) == 0x1f) {
+        do {
+            if (i >= n) return "asn1: syntax error: truncated tag or length";
+        } while (d[i++] & 0x80);
+    }
+    if (i >= n) return "asn1: syntax error: truncated tag or length";
+    size_t len = d[i++];
+    if (len & 0x80) {
+        size_t k = len & 0x7f;
+        if (k == 0) return "asn1: syntax error: indefinite length found (not DER)";
+        len = 0;
+        for (size_t j = 0; j < k; j++) {
+            if (i >= n) return "asn1: syntax error: truncated tag or length";
+            if (len >> 23) return "asn1: structure error: length too large";
+            len = len << 8 | d[i++];
+        }
+    }
+    if (len > n - i) return "asn1: syntax error: data truncated";
+    return NULL;
+}
+
 /* Sprig's parsePrivateKeyPEM; throws "PREFIX: reason" with Sprig's reasons. */
 static EVP_PKEY *parse_key(const char *text, size_t len, const char *prefix)
 {
@@ -124,6 +151,8 @@ static EVP_PKEY *parse_key(const char *text, size_t len, const char *prefix)
     EVP_PKEY *k = NULL;
     size_t tl = strlen(b.type);
     if (!strcmp(b.type, "PRIVATE KEY")) {
+        const char *trunc = der_truncation(b.der, b.n);
+        if (trunc) sg_throwf("%s: decoding PEM as PKCS#8: %s", prefix, trunc);
         PKCS8_PRIV_KEY_INFO *inf = d2i_PKCS8_PRIV_KEY_INFO(NULL, &p, (long)b.n);
         if (inf) {
             /* x509.ParsePKCS8PrivateKey knows RSA, ECDSA, Ed25519 and X25519 only */
@@ -148,6 +177,11 @@ static EVP_PKEY *parse_key(const char *text, size_t len, const char *prefix)
     if (tl < 12 || strcmp(b.type + tl - 12, " PRIVATE KEY"))
         sg_throwf("%s: no private key data in PEM block of type %s", prefix, b.type);
     const char *kind = sg_strndup(b.type, tl - 12);
+    const char *trunc = der_truncation(b.der, b.n);
+    if (trunc && !strcmp(kind, "RSA")) sg_throwf("%s: parsing RSA private key from PEM: %s", prefix, trunc);
+    if (trunc && !strcmp(kind, "EC"))
+        sg_throwf("%s: parsing EC private key from PEM: x509: failed to parse EC private key: %s", prefix, trunc);
+    if (trunc && !strcmp(kind, "DSA")) sg_throwf("%s: parsing DSA private key from PEM: %s", prefix, trunc);
     if (!strcmp(kind, "RSA")) {
         k = d2i_PrivateKey(EVP_PKEY_RSA, NULL, &p, (long)b.n);
         if (!k) sg_throwf("%s: parsing RSA private key from PEM: %s", prefix,
