@@ -167,9 +167,12 @@ static void helm_doc_rules(lint_report *r, lint_doc *d)
         const char *p = NULL;
         if (strlen(nm) > 253)
             lint_add(r, LINT_WARNING, d->path, 0, "helm", d->obj, "object name must be between 0 and 253 characters: \"%s\"", nm);
-        else if ((p = lint_name_problem(d->kind, nm)))
-            lint_add(r, LINT_WARNING, d->path, lint_locate(d, yt_path(d->root, "metadata.name"), "name"), "helm", d->obj,
+        else if ((p = lint_name_problem(d->kind, nm))) {
+            /* helm's text exactly (no line in it); the line goes to json/github output */
+            lint_add(r, LINT_WARNING, d->path, 0, "helm", d->obj,
                      "object name does not conform to Kubernetes naming requirements: \"%s\": metadata.name: Invalid value: \"%s\": %s", nm, nm, p);
+            r->items[r->n - 1].fline = lint_locate(d, yt_path(d->root, "metadata.name"), "name");
+        }
         static const char *const sel[] = { "Deployment", "ReplicaSet", "DaemonSet", "StatefulSet" };
         for (int i = 0; i < 4; i++)
             if (!strcmp(d->kind, sel[i]) && av && strstr(av, "apps/v1") == av && !strcmp(av, "apps/v1")) {
