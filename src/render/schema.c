@@ -1,30 +1,41 @@
 /* schema.c - values.schema.json validation with Helm's messages (see schema.h).
  *
- * Errors form a small tree like santhosh-tekuri/jsonschema's: each failing keyword is a
- * leaf at an instance location; a subschema with several failures becomes a
- * "validation failed" node holding them (v4 prints it indented), one failure is passed
- * up as is.  v3 (gojsonschema) prints the leaves flat with its own wording.
+ * v4: the error tree of santhosh-tekuri/jsonschema v6.0.2, built in its order: a
+ * subschema that fails returns one error, or a "validation failed" group of several;
+ * type, const and enum failures end a subschema's checks; allOf/anyOf/oneOf carry their
+ * subschemas' errors as causes; a $ref failure is a "validation failed" node that the
+ * printer skips when it has a single cause; the root group is flattened.  Numbers in
+ * messages are printed as golang.org/x/text/message prints them in English ("1,500",
+ * "1.5×10⁰⁷").  Draft from "$schema" (none = 2020-12): draft 4 boolean exclusive bounds,
+ * $ref replacing its siblings before 2019-09, items arrays before 2020-12.
+ * Compile-time errors (bad JSON, unresolvable "#/..." $ref, a pattern Go's regexp
+ * rejects) are printed as helm prints them: without the trailing newline.
+ * v3 (gojsonschema) prints the leaves flat with its own wording.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "schema.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../funcs/regex.h"
 #include "../io/json.h"
 #include "../value/gofmt.h"
 #include "../chart/values.h"
 #include <math.h>
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+enum { EK_LEAF, EK_GROUP, EK_COMB, EK_REF, EK_V3IF };
+
 typedef struct verr {
+    int kind;
     const char *ptr;     /* JSON pointer of the instance ("" = root) */
     const char *path;    /* gojsonschema field path ("(root)", "a.b") */
     const char *msg;     /* v4 message */
-    const char *msg3;    /* v3 message */
-    struct verr **kids;  /* group: "validation failed" */
+    const char *msg3;    /* v3 message (a COMB with msg3 prints only it) */
+    const char **lines3; /* v3: several lines instead of msg3 */
+    size_t nlines3;
+    struct verr **kids;  /* causes */
     size_t nkids;
 } verr;
 
@@ -32,6 +43,7 @@ typedef struct errlist { verr **v; size_t n, cap; } errlist;
 
 static void el_push(errlist *l, verr *e)
 {
+    if (!e) return;
     if (l->n == l->cap) {
         size_t nc = l->cap ? l->cap * 2 : 8;
         l->v = sg_realloc(l->v, l->cap * sizeof *l->v, nc * sizeof *l->v);
@@ -42,17 +54,31 @@ static void el_push(errlist *l, verr *e)
 
 typedef struct ctx {
     sg_value root;    /* the whole schema (for $ref) */
+    int draft;        /* 4, 6, 7, 2019, 2020 */
+    bool v3;
 } ctx;
 
-static void leaf(errlist *out, const char *ptr, const char *path, const char *msg, const char *msg3)
+static verr *mkerr(int kind, const char *ptr, const char *path, const char *msg, const char *msg3)
 {
     verr *e = sg_alloc(sizeof *e);
+    memset(e, 0, sizeof *e);
+    e->kind = kind;
     e->ptr = ptr;
     e->path = path;
     e->msg = msg;
     e->msg3 = msg3;
-    el_push(out, e);
+    return e;
 }
+
+static void leaf(errlist *out, const char *ptr, const char *path, const char *msg, const char *msg3)
+{
+    el_push(out, mkerr(EK_LEAF, ptr, path, msg, msg3));
+}
+
+/* ---------------------------------------------------------------- value helpers */
+
+static bool is_num(sg_value v) { return v.kind == VK_INT || v.kind == VK_INT64 || v.kind == VK_FLOAT; }
+static double num(sg_value v) { return v.kind == VK_FLOAT ? v.u.f : (double)v.u.i; }
 
 static const char *jtype(sg_value v)
 {
@@ -75,31 +101,8 @@ static bool is_integral(sg_value v)
 /* gojsonschema's type name of a value */
 static const char *jtype3(sg_value v)
 {
-    if (v.kind == VK_INT || v.kind == VK_INT64 || v.kind == VK_FLOAT) return is_integral(v) ? "integer" : "number";
+    if (is_num(v)) return is_integral(v) ? "integer" : "number";
     return jtype(v);
-}
-
-static double num(sg_value v) { return v.kind == VK_FLOAT ? v.u.f : (double)v.u.i; }
-static bool is_num(sg_value v) { return v.kind == VK_INT || v.kind == VK_INT64 || v.kind == VK_FLOAT; }
-
-/* A value as santhosh prints it in messages: strings 'x', others as JSON. */
-static const char *show(sg_value v)
-{
-    if (v.kind == VK_STRING) return sg_sprintf("'%s'", v.u.s.p);
-    sg_buf b;
-    buf_init(&b);
-    const char *err;
-    if (jsonio_emit(&b, v, JSONIO_NOESCAPE, &err) != 0) return "?";
-    return b.p;
-}
-
-static const char *show_json(sg_value v)
-{
-    sg_buf b;
-    buf_init(&b);
-    const char *err;
-    if (jsonio_emit(&b, v, JSONIO_NOESCAPE, &err) != 0) return "?";
-    return b.p;
 }
 
 static bool type_ok(const char *t, sg_value v)
@@ -109,7 +112,144 @@ static bool type_ok(const char *t, sg_value v)
     return !strcmp(t, jtype(v));
 }
 
-static int str_cmp(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+/* JSON equality as santhosh's equals: numbers by value, containers deeply. */
+static bool jequal(sg_value a, sg_value b)
+{
+    if (is_num(a) && is_num(b)) return num(a) == num(b);
+    if (a.kind != b.kind) return false;
+    if (a.kind == VK_LIST) {
+        size_t n = list_len(a);
+        if (n != list_len(b)) return false;
+        for (size_t i = 0; i < n; i++)
+            if (!jequal(list_get(a, i), list_get(b, i))) return false;
+        return true;
+    }
+    if (a.kind == VK_MAP) {
+        if (map_len(a) != map_len(b)) return false;
+        for (size_t it = 0; ; ) {
+            sg_mapent *e;
+            if (!map_next(a, &it, &e)) break;
+            sg_value bv;
+            if (!map_getn(b, e->key, e->klen, &bv) || !jequal(e->val, bv)) return false;
+        }
+        return true;
+    }
+    return val_deep_equal(a, b);
+}
+
+static bool get(sg_value m, const char *k, sg_value *out) { return m.kind == VK_MAP && map_get(m, k, out); }
+
+/* ---------------------------------------------------------------- message text */
+
+/* santhosh's quote(): Go %q, then \" -> " and ' -> \'. */
+static const char *quote(const char *s, size_t n)
+{
+    sg_buf q, b;
+    buf_init(&q);
+    gofmt_quote(&q, s, n);
+    buf_init(&b);
+    buf_putc(&b, '\'');
+    for (size_t i = 1; i + 1 < q.len; i++) {
+        if (q.p[i] == '\\' && q.p[i + 1] == '"') { buf_putc(&b, '"'); i++; }
+        else if (q.p[i] == '\\' && q.p[i + 1] == '\\') { buf_puts(&b, "\\\\"); i++; }
+        else if (q.p[i] == '\'') buf_puts(&b, "\\'");
+        else buf_putc(&b, q.p[i]);
+    }
+    buf_putc(&b, '\'');
+    return b.p;
+}
+
+static const char *quotez(const char *s) { return quote(s, strlen(s)); }
+
+static const char *join_quoted(const char **names, size_t n)
+{
+    sg_buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (i) buf_puts(&b, ", ");
+        buf_puts(&b, quotez(names[i]));
+    }
+    return b.p;
+}
+
+/* Digits with English grouping: "-1234567.5" -> "-1,234,567.5". */
+static void put_grouped(sg_buf *b, const char *s)
+{
+    if (*s == '-') buf_putc(b, *s++);
+    size_t n = strcspn(s, ".");
+    for (size_t i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0) buf_putc(b, ',');
+        buf_putc(b, s[i]);
+    }
+    buf_puts(b, s + n);
+}
+
+/* x/text message.Printer %d in English. */
+static const char *xint(long long v)
+{
+    char t[32];
+    snprintf(t, sizeof t, "%lld", v);
+    sg_buf b;
+    buf_init(&b);
+    put_grouped(&b, t);
+    return b.p;
+}
+
+/* x/text message.Printer %v of a float64 in English: shortest digits, grouped decimal
+ * for exponents -4..5, else "d.ddd×10ⁿⁿ" with a superscript exponent of 2+ digits. */
+static const char *xfloat(double f)
+{
+    static const char *const sup[] = { "\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                       "\u2075", "\u2076", "\u2077", "\u2078", "\u2079" };
+    sg_buf e, b;
+    buf_init(&e);
+    buf_init(&b);
+    if (f == 0 || !isfinite(f)) {
+        gofmt_float(&b, f, 'g', -1);
+        return b.p;
+    }
+    gofmt_float(&e, f, 'e', -1);           /* -d.ddde+XX */
+    const char *x = strchr(e.p, 'e');
+    int exp = atoi(x + 1);
+    if (exp >= -4 && exp < 6) {
+        sg_buf d;
+        buf_init(&d);
+        gofmt_float(&d, f, 'f', -1);
+        put_grouped(&b, d.p);
+        return b.p;
+    }
+    buf_put(&b, e.p, (size_t)(x - e.p));
+    buf_puts(&b, "\u00d710");
+    if (exp < 0) { buf_puts(&b, "\u207b"); exp = -exp; }
+    char t[16];
+    snprintf(t, sizeof t, "%02d", exp);
+    for (const char *p = t; *p; p++) buf_puts(&b, sup[*p - '0']);
+    return b.p;
+}
+
+static const char *xnum(sg_value v) { return v.kind == VK_FLOAT ? xfloat(v.u.f) : xfloat((double)v.u.i); }
+
+/* Go fmt %v of a JSON value (santhosh's display() for primitives). */
+static const char *display(sg_value v)
+{
+    if (v.kind == VK_STRING) return quote(v.u.s.p, v.u.s.n);
+    if (v.kind == VK_NIL) return "<nil>";
+    sg_buf b;
+    buf_init(&b);
+    gofmt_value(&b, v);
+    return b.p;
+}
+
+static bool primitive(sg_value v) { return v.kind != VK_LIST && v.kind != VK_MAP; }
+
+static const char *show_json(sg_value v)
+{
+    sg_buf b;
+    buf_init(&b);
+    const char *err;
+    if (jsonio_emit(&b, v, JSONIO_NOESCAPE, &err) != 0) return "?";
+    return b.p;
+}
 
 static const char *child_ptr(const char *ptr, const char *key)
 {
@@ -131,44 +271,17 @@ static const char *child_path(const char *path, const char *key)
     return sg_sprintf("%s.%s", path, key);
 }
 
-static size_t utf8_len(const char *s, size_t n)
+static const char *last_seg(const char *path)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
+    const char *last = strrchr(path, '.');
+    return last ? last + 1 : path;
 }
 
-static bool get(sg_value m, const char *k, sg_value *out) { return m.kind == VK_MAP && map_get(m, k, out); }
+/* ---------------------------------------------------------------- $ref */
 
-static void validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out);
-
-/* Validate into a fresh list and fold it as santhosh does: 0 -> nothing, 1 -> that
- * error, more -> a "validation failed" group at ptr. */
-static void validate_sub(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+static bool resolve_ref(ctx *cx, const char *ref, sg_value *out)
 {
-    errlist l = {0};
-    validate(cx, sch, v, ptr, path, &l);
-    if (l.n == 0) return;
-    if (l.n == 1) { el_push(out, l.v[0]); return; }
-    verr *g = sg_alloc(sizeof *g);
-    g->ptr = ptr;
-    g->path = path;
-    g->msg = "validation failed";
-    g->kids = l.v;
-    g->nkids = l.n;
-    el_push(out, g);
-}
-
-static bool valid(ctx *cx, sg_value sch, sg_value v)
-{
-    errlist l = {0};
-    validate(cx, sch, v, "", "(root)", &l);
-    return l.n == 0;
-}
-
-static sg_value resolve_ref(ctx *cx, const char *ref)
-{
-    if (strncmp(ref, "#", 1) != 0) return sg_nil;
+    if (ref[0] != '#') return false;
     sg_value cur = cx->root;
     const char *p = ref + 1;
     while (*p == '/') {
@@ -183,40 +296,443 @@ static sg_value resolve_ref(ctx *cx, const char *ref)
             else buf_putc(&k, p[i]);
         }
         sg_value nx;
-        if (cur.kind != VK_MAP || !map_get(cur, k.p, &nx)) return sg_nil;
+        if (cur.kind == VK_MAP) {
+            if (!map_get(cur, k.p, &nx)) return false;
+        } else if (cur.kind == VK_LIST) {
+            char *end;
+            unsigned long i = strtoul(k.p, &end, 10);
+            if (!k.len || *end || i >= list_len(cur)) return false;
+            nx = list_get(cur, i);
+        } else return false;
         cur = nx;
         p += n;
     }
-    return cur;
+    if (*p) return false;
+    *out = cur;
+    return true;
 }
 
-static bool pattern_match(const char *pat, const char *s, size_t n, bool *bad)
+/* ---------------------------------------------------------------- validation */
+
+static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path);
+
+static bool valid(ctx *cx, sg_value sch, sg_value v) { return validate(cx, sch, v, "", "(root)") == NULL; }
+
+static verr *comb(const char *ptr, const char *path, const char *msg, const char *msg3, errlist *causes)
 {
-    int ec;
-    PCRE2_SIZE eo;
-    *bad = false;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &ec, &eo, NULL);
-    if (!re) { *bad = true; return true; }
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL);
-    pcre2_match_data_free(md);
-    pcre2_code_free(re);
-    return rc >= 0;
+    verr *e = mkerr(EK_COMB, ptr, path, msg, msg3);
+    e->kids = causes->v;
+    e->nkids = causes->n;
+    return e;
 }
 
-static void validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+static verr *validate_ref(ctx *cx, const char *ref, sg_value v, const char *ptr, const char *path)
 {
-    if (sch.kind == VK_BOOL) {
-        if (!sch.u.b) leaf(out, ptr, path, "false schema", "False always fails validation");
+    sg_value target;
+    if (!resolve_ref(cx, ref, &target)) return NULL;
+    verr *e = validate(cx, target, v, ptr, path);
+    if (!e) return NULL;
+    verr *r = mkerr(EK_REF, ptr, path, "validation failed", NULL);
+    if (e->kind == EK_GROUP) {
+        r->kids = e->kids;
+        r->nkids = e->nkids;
+    } else {
+        r->kids = sg_alloc(sizeof *r->kids);
+        r->kids[0] = e;
+        r->nkids = 1;
+    }
+    return r;
+}
+
+/* The names of `req` (a list) missing from object v, or NULL. */
+static const char **missing_names(sg_value v, sg_value req, size_t *n)
+{
+    *n = 0;
+    if (req.kind != VK_LIST) return NULL;
+    const char **names = sg_alloc((list_len(req) + 1) * sizeof *names);
+    for (size_t i = 0; i < list_len(req); i++) {
+        sg_value r = list_get(req, i);
+        if (r.kind == VK_STRING && !map_getn(v, r.u.s.p, r.u.s.n, NULL)) names[(*n)++] = r.u.s.p;
+    }
+    return *n ? names : NULL;
+}
+
+static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+{
+    sg_value k;
+    size_t n = map_len(v);
+    if (get(sch, "minProperties", &k) && is_num(k) && (double)n < num(k))
+        leaf(out, ptr, path, sg_sprintf("minProperties: got %s, want %s", xint((long long)n), xint((long long)num(k))),
+             sg_sprintf("Must have at least %s properties", show_json(k)));
+    if (get(sch, "maxProperties", &k) && is_num(k) && (double)n > num(k))
+        leaf(out, ptr, path, sg_sprintf("maxProperties: got %s, want %s", xint((long long)n), xint((long long)num(k))),
+             sg_sprintf("Must have at most %s properties", show_json(k)));
+    size_t nmiss;
+    const char **miss;
+    if (get(sch, "required", &k) && (miss = missing_names(v, k, &nmiss))) {
+        verr *e = mkerr(EK_LEAF, ptr, path,
+                        nmiss == 1 ? sg_sprintf("missing property %s", quotez(miss[0]))
+                                   : sg_sprintf("missing properties %s", join_quoted(miss, nmiss)), NULL);
+        e->lines3 = sg_alloc(nmiss * sizeof *e->lines3);
+        for (size_t i = 0; i < nmiss; i++) e->lines3[i] = sg_sprintf("%s is required", miss[i]);
+        e->nlines3 = nmiss;
+        el_push(out, e);
+    }
+    sg_value deps;
+    if (get(sch, "dependencies", &deps) && deps.kind == VK_MAP) {
+        for (size_t it = 0; ; ) {
+            sg_mapent *d;
+            if (!map_next(deps, &it, &d)) break;
+            if (!map_getn(v, d->key, d->klen, NULL)) continue;
+            if (d->val.kind == VK_LIST) {
+                if ((miss = missing_names(v, d->val, &nmiss))) {
+                    verr *e = mkerr(EK_LEAF, ptr, path, sg_sprintf("properties %s required, if %s exists",
+                                                                  join_quoted(miss, nmiss), quotez(d->key)), NULL);
+                    e->lines3 = sg_alloc(nmiss * sizeof *e->lines3);
+                    for (size_t i = 0; i < nmiss; i++) e->lines3[i] = sg_sprintf("Has a dependency on %s", miss[i]);
+                    e->nlines3 = nmiss;
+                    el_push(out, e);
+                }
+            } else
+                el_push(out, validate(cx, d->val, v, ptr, path));
+        }
+    }
+    sg_value props = sg_nil, pats = sg_nil, addl = sg_nil;
+    get(sch, "properties", &props);
+    get(sch, "patternProperties", &pats);
+    bool has_addl = get(sch, "additionalProperties", &addl) && (addl.kind == VK_MAP || addl.kind == VK_BOOL);
+    const char **extra = sg_alloc((n + 1) * sizeof *extra);
+    size_t nextra = 0;
+    for (size_t it = 0; ; ) {
+        sg_mapent *e;
+        if (!map_next(v, &it, &e)) break;
+        bool evaluated = false;
+        sg_value ps;
+        const char *cp = NULL, *cpath = NULL;
+        if (props.kind == VK_MAP && map_getn(props, e->key, e->klen, &ps)) {
+            evaluated = true;
+            cp = child_ptr(ptr, e->key);
+            cpath = child_path(path, e->key);
+            el_push(out, validate(cx, ps, e->val, cp, cpath));
+        }
+        if (pats.kind == VK_MAP) {
+            for (size_t jt = 0; ; ) {
+                sg_mapent *p;
+                if (!map_next(pats, &jt, &p)) break;
+                const char *rerr;
+                sg_regex *re = regex_compile(p->key, p->klen, &rerr);
+                if (!re || !regex_match(re, e->key, e->klen)) continue;
+                evaluated = true;
+                if (!cp) { cp = child_ptr(ptr, e->key); cpath = child_path(path, e->key); }
+                el_push(out, validate(cx, p->val, e->val, cp, cpath));
+            }
+        }
+        if (!evaluated && has_addl) {
+            if (addl.kind == VK_BOOL) {
+                if (!addl.u.b) extra[nextra++] = e->key;
+            } else
+                el_push(out, validate(cx, addl, e->val, child_ptr(ptr, e->key), child_path(path, e->key)));
+        }
+    }
+    if (nextra) {
+        verr *e = mkerr(EK_LEAF, ptr, path, sg_sprintf("additional properties %s not allowed", join_quoted(extra, nextra)), NULL);
+        e->lines3 = sg_alloc(nextra * sizeof *e->lines3);
+        for (size_t i = 0; i < nextra; i++) e->lines3[i] = sg_sprintf("Additional property %s is not allowed", extra[i]);
+        e->nlines3 = nextra;
+        el_push(out, e);
+    }
+    if (cx->draft == 4) return;
+    if (get(sch, "propertyNames", &k)) {
+        for (size_t it = 0; ; ) {
+            sg_mapent *e;
+            if (!map_next(v, &it, &e)) break;
+            verr *pe = validate(cx, k, val_str(e->key, e->klen), "", "(root)");
+            if (!pe) continue;
+            /* santhosh validates the name as a fresh document: its errors sit at '' */
+            verr *r = mkerr(EK_COMB, "", path, sg_sprintf("invalid propertyName %s", quotez(e->key)),
+                            sg_sprintf("Property \"%s\" does not match pattern", e->key));
+            if (pe->kind == EK_GROUP) { r->kids = pe->kids; r->nkids = pe->nkids; }
+            else { r->kids = sg_alloc(sizeof *r->kids); r->kids[0] = pe; r->nkids = 1; }
+            el_push(out, r);
+        }
+    }
+    if (cx->draft < 2019) return;
+    if (get(sch, "dependentSchemas", &deps) && deps.kind == VK_MAP) {
+        for (size_t it = 0; ; ) {
+            sg_mapent *d;
+            if (!map_next(deps, &it, &d)) break;
+            if (map_getn(v, d->key, d->klen, NULL)) el_push(out, validate(cx, d->val, v, ptr, path));
+        }
+    }
+    if (get(sch, "dependentRequired", &deps) && deps.kind == VK_MAP) {
+        for (size_t it = 0; ; ) {
+            sg_mapent *d;
+            if (!map_next(deps, &it, &d)) break;
+            if (map_getn(v, d->key, d->klen, NULL) && (miss = missing_names(v, d->val, &nmiss)))
+                leaf(out, ptr, path, sg_sprintf("properties %s required, if %s exists", join_quoted(miss, nmiss), quotez(d->key)),
+                     sg_sprintf("Has a dependency on %s", miss[0]));
+        }
+    }
+}
+
+static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+{
+    sg_value k;
+    size_t n = list_len(v);
+    if (get(sch, "minItems", &k) && is_num(k) && (double)n < num(k))
+        leaf(out, ptr, path, sg_sprintf("minItems: got %s, want %s", xint((long long)n), xint((long long)num(k))),
+             sg_sprintf("Array must have at least %s items", show_json(k)));
+    if (get(sch, "maxItems", &k) && is_num(k) && (double)n > num(k))
+        leaf(out, ptr, path, sg_sprintf("maxItems: got %s, want %s", xint((long long)n), xint((long long)num(k))),
+             sg_sprintf("Array must have at most %s items", show_json(k)));
+    if (get(sch, "uniqueItems", &k) && k.kind == VK_BOOL && k.u.b) {
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                if (jequal(list_get(v, i), list_get(v, j))) {
+                    leaf(out, ptr, path, sg_sprintf("items at %s and %s are equal", xint((long long)i), xint((long long)j)),
+                         "array items must be unique");
+                    i = j = n;
+                }
+    }
+    char idx[32];
+    size_t evaluated = 0;
+    if (cx->draft < 2020) {
+        if (get(sch, "items", &k)) {
+            if (k.kind == VK_LIST) {
+                evaluated = n < list_len(k) ? n : list_len(k);
+                for (size_t i = 0; i < evaluated; i++) {
+                    snprintf(idx, sizeof idx, "%zu", i);
+                    el_push(out, validate(cx, list_get(k, i), list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+                }
+                sg_value ai;
+                if (get(sch, "additionalItems", &ai)) {
+                    if (ai.kind == VK_BOOL && !ai.u.b && evaluated != n)
+                        leaf(out, ptr, path, sg_sprintf("last %s additionalItem(s) not allowed", xint((long long)(n - evaluated))),
+                             sg_sprintf("Array must have at most %zu items", evaluated));
+                    else if (ai.kind == VK_MAP)
+                        for (size_t i = evaluated; i < n; i++) {
+                            /* santhosh names these by their index among the extra items */
+                            snprintf(idx, sizeof idx, "%zu", i - evaluated);
+                            el_push(out, validate(cx, ai, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+                        }
+                }
+            } else if (k.kind == VK_MAP || k.kind == VK_BOOL) {
+                for (size_t i = 0; i < n; i++) {
+                    snprintf(idx, sizeof idx, "%zu", i);
+                    el_push(out, validate(cx, k, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+                }
+            }
+        }
+    } else {
+        sg_value pre;
+        if (get(sch, "prefixItems", &pre) && pre.kind == VK_LIST) {
+            evaluated = n < list_len(pre) ? n : list_len(pre);
+            for (size_t i = 0; i < evaluated; i++) {
+                snprintf(idx, sizeof idx, "%zu", i);
+                el_push(out, validate(cx, list_get(pre, i), list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+            }
+        }
+        if (get(sch, "items", &k) && (k.kind == VK_MAP || k.kind == VK_BOOL))
+            for (size_t i = evaluated; i < n; i++) {
+                snprintf(idx, sizeof idx, "%zu", i - evaluated);
+                el_push(out, validate(cx, k, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+            }
+    }
+    if (cx->draft >= 6 && get(sch, "contains", &k)) {
+        errlist errs = {0};
+        size_t matched = 0;
+        for (size_t i = 0; i < n; i++) {
+            snprintf(idx, sizeof idx, "%zu", i);
+            verr *e = validate(cx, k, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx));
+            if (e) el_push(&errs, e);
+            else matched++;
+        }
+        sg_value mc;
+        if (cx->draft >= 2019 && get(sch, "minContains", &mc) && is_num(mc)) {
+            if ((double)matched < num(mc))
+                el_push(out, comb(ptr, path, matched ? sg_sprintf("min %s items required to match contains schema", xint((long long)num(mc)))
+                                                     : sg_sprintf("min %s items required to match contains schema, but none matched", xint((long long)num(mc))),
+                                  "At least one of the items must match", &errs));
+        } else if (!matched)
+            el_push(out, comb(ptr, path, "no items match contains schema", "At least one of the items must match", &errs));
+    }
+}
+
+static const char *rat_str(double f)
+{
+    sg_buf b;
+    buf_init(&b);
+    gofmt_float(&b, f, 'e', -1);
+    return b.p;
+}
+
+/* Is x an integer multiple of m, computed on their shortest decimal forms as Go's
+ * big.Rat does (0.3 is a multiple of 0.1)? */
+static bool multiple_of(double x, double m)
+{
+    const char *xs = rat_str(x), *ms = rat_str(m);
+    __int128 xv = 0, mv = 0;
+    int xe = 0, me = 0, xneg = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const char *s = pass ? ms : xs;
+        __int128 *val = pass ? &mv : &xv;
+        int *ex = pass ? &me : &xe;
+        int frac = 0, seen_dot = 0;
+        if (*s == '-') { if (!pass) xneg = 1; s++; }
+        for (; *s && *s != 'e'; s++) {
+            if (*s == '.') { seen_dot = 1; continue; }
+            *val = *val * 10 + (*s - '0');
+            frac += seen_dot;
+        }
+        *ex = (*s == 'e' ? atoi(s + 1) : 0) - frac;
+    }
+    (void)xneg;
+    if (mv == 0) return true;
+    int e = xe < me ? xe : me;
+    for (int i = e; i < xe; i++) { if (xv > ((__int128)1 << 120)) goto approx; xv *= 10; }
+    for (int i = e; i < me; i++) { if (mv > ((__int128)1 << 120)) goto approx; mv *= 10; }
+    return xv % mv == 0;
+approx: {
+        double q = x / m;
+        return isfinite(q) && q == floor(q);
+    }
+}
+
+static void num_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+{
+    sg_value k;
+    double x = num(v);
+    const char *got = xnum(v);
+    const char *got3 = show_json(v);
+    bool has_min = get(sch, "minimum", &k) && is_num(k);
+    sg_value mn = k;
+    bool has_max = get(sch, "maximum", &k) && is_num(k);
+    sg_value mx = k;
+    sg_value emn = sg_nil, emx = sg_nil;
+    bool has_emn = false, has_emx = false;
+    if (cx->draft == 4) {
+        if (get(sch, "exclusiveMinimum", &k) && k.kind == VK_BOOL && k.u.b && has_min) { emn = mn; has_emn = true; has_min = false; }
+        if (get(sch, "exclusiveMaximum", &k) && k.kind == VK_BOOL && k.u.b && has_max) { emx = mx; has_emx = true; has_max = false; }
+    } else {
+        has_emn = get(sch, "exclusiveMinimum", &emn) && is_num(emn);
+        has_emx = get(sch, "exclusiveMaximum", &emx) && is_num(emx);
+    }
+    (void)got3;
+    if (cx->v3) {
+        /* gojsonschema's order */
+        if (get(sch, "multipleOf", &k) && is_num(k) && num(k) > 0 && !multiple_of(x, num(k)))
+            leaf(out, ptr, path, NULL, sg_sprintf("Must be a multiple of %s", show_json(k)));
+        if (has_max && x > num(mx)) leaf(out, ptr, path, NULL, sg_sprintf("Must be less than or equal to %s", show_json(mx)));
+        if (has_emx && x >= num(emx)) leaf(out, ptr, path, NULL, sg_sprintf("Must be less than %s", show_json(emx)));
+        if (has_min && x < num(mn)) leaf(out, ptr, path, NULL, sg_sprintf("Must be greater than or equal to %s", show_json(mn)));
+        if (has_emn && x <= num(emn)) leaf(out, ptr, path, NULL, sg_sprintf("Must be greater than %s", show_json(emn)));
         return;
     }
-    if (sch.kind != VK_MAP) return;
+    if (has_min && x < num(mn))
+        leaf(out, ptr, path, sg_sprintf("minimum: got %s, want %s", got, xnum(mn)),
+             sg_sprintf("Must be greater than or equal to %s", show_json(mn)));
+    if (has_max && x > num(mx))
+        leaf(out, ptr, path, sg_sprintf("maximum: got %s, want %s", got, xnum(mx)),
+             sg_sprintf("Must be less than or equal to %s", show_json(mx)));
+    if (has_emn && x <= num(emn))
+        leaf(out, ptr, path, sg_sprintf("exclusiveMinimum: got %s, want %s", got, xnum(emn)),
+             sg_sprintf("Must be greater than %s", show_json(emn)));
+    if (has_emx && x >= num(emx))
+        leaf(out, ptr, path, sg_sprintf("exclusiveMaximum: got %s, want %s", got, xnum(emx)),
+             sg_sprintf("Must be less than %s", show_json(emx)));
+    if (get(sch, "multipleOf", &k) && is_num(k) && num(k) > 0 && !multiple_of(x, num(k)))
+        leaf(out, ptr, path, sg_sprintf("multipleOf: got %s, want %s", got, xnum(k)),
+             sg_sprintf("Must be a multiple of %s", show_json(k)));
+}
+
+static void str_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+{
+    (void)cx;
     sg_value k;
-    if (get(sch, "$ref", &k) && k.kind == VK_STRING) {
-        sg_value target = resolve_ref(cx, k.u.s.p);
-        if (target.kind != VK_NIL) validate(cx, target, v, ptr, path, out);
+    size_t n = gofmt_rune_count(v.u.s.p, v.u.s.n);
+    if (get(sch, "minLength", &k) && is_num(k) && (double)n < num(k))
+        leaf(out, ptr, path, sg_sprintf("minLength: got %s, want %s", xint((long long)n), xint((long long)num(k))),
+             sg_sprintf("String length must be greater than or equal to %s", show_json(k)));
+    if (get(sch, "maxLength", &k) && is_num(k) && (double)n > num(k))
+        leaf(out, ptr, path, sg_sprintf("maxLength: got %s, want %s", xint((long long)n), xint((long long)num(k))),
+             sg_sprintf("String length must be less than or equal to %s", show_json(k)));
+    if (get(sch, "pattern", &k) && k.kind == VK_STRING) {
+        const char *rerr;
+        sg_regex *re = regex_compile(k.u.s.p, k.u.s.n, &rerr);
+        if (re && !regex_match(re, v.u.s.p, v.u.s.n))
+            leaf(out, ptr, path, sg_sprintf("%s does not match pattern %s", quote(v.u.s.p, v.u.s.n), quote(k.u.s.p, k.u.s.n)),
+                 sg_sprintf("Does not match pattern '%s'", k.u.s.p));
     }
-    /* type */
+}
+
+static void cond_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+{
+    sg_value k;
+    if (get(sch, "not", &k) && valid(cx, k, v))
+        leaf(out, ptr, path, "'not' failed", "Must not validate the schema (not)");
+    if (get(sch, "allOf", &k) && k.kind == VK_LIST) {
+        errlist errs = {0};
+        for (size_t i = 0; i < list_len(k); i++) el_push(&errs, validate(cx, list_get(k, i), v, ptr, path));
+        if (errs.n) el_push(out, comb(ptr, path, "'allOf' failed", "Must validate all the schemas (allOf)", &errs));
+    }
+    if (get(sch, "anyOf", &k) && k.kind == VK_LIST && list_len(k)) {
+        errlist errs = {0};
+        bool matched = false;
+        for (size_t i = 0; i < list_len(k) && !matched; i++) {
+            verr *e = validate(cx, list_get(k, i), v, ptr, path);
+            if (e) el_push(&errs, e);
+            else matched = true;
+        }
+        if (!matched) el_push(out, comb(ptr, path, "'anyOf' failed", "Must validate at least one schema (anyOf)", &errs));
+    }
+    if (get(sch, "oneOf", &k) && k.kind == VK_LIST && list_len(k)) {
+        errlist errs = {0};
+        long matched = -1;
+        for (size_t i = 0; i < list_len(k); i++) {
+            verr *e = validate(cx, list_get(k, i), v, ptr, path);
+            if (e) {
+                if (matched == -1) el_push(&errs, e);
+            } else if (matched == -1) matched = (long)i;
+            else {
+                leaf(out, ptr, path, sg_sprintf("'oneOf' failed, subschemas %s, %s matched", xint(matched), xint((long long)i)),
+                     "Must validate one and only one schema (oneOf)");
+                break;
+            }
+        }
+        if (matched == -1)
+            el_push(out, comb(ptr, path, "'oneOf' failed, none matched", "Must validate one and only one schema (oneOf)", &errs));
+    }
+    if (cx->draft >= 7 && get(sch, "if", &k)) {
+        sg_value t;
+        bool ok = valid(cx, k, v);
+        verr *e = NULL;
+        if (ok) {
+            if (!(k.kind == VK_BOOL && !k.u.b) && get(sch, "then", &t)) e = validate(cx, t, v, ptr, path);
+        } else if (!(k.kind == VK_BOOL && k.u.b) && get(sch, "else", &t))
+            e = validate(cx, t, v, ptr, path);
+        if (e && cx->v3) {
+            /* gojsonschema: its own line, then the branch's errors */
+            errlist one = {0};
+            el_push(&one, e);
+            e = comb(ptr, path, NULL, ok ? "Must validate \"then\" as \"if\" was valid"
+                                         : "Must validate \"else\" as \"if\" was not valid", &one);
+            e->kind = EK_V3IF;
+        }
+        el_push(out, e);
+    }
+}
+
+/* One subschema against one value: NULL, its single error, or a group. */
+static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path)
+{
+    if (sch.kind == VK_BOOL)
+        return sch.u.b ? NULL : mkerr(EK_LEAF, ptr, path, "false schema", "False always fails validation");
+    if (sch.kind != VK_MAP) return NULL;
+    sg_value k;
+    errlist out = {0};
+    bool has_ref = get(sch, "$ref", &k) && k.kind == VK_STRING;
+    const char *ref = has_ref ? k.u.s.p : NULL;
+    if (has_ref && cx->draft < 2019 && !cx->v3) return validate_ref(cx, ref, v, ptr, path);
     if (get(sch, "type", &k)) {
         bool ok = false;
         const char *want = "", *want3 = "";
@@ -224,9 +740,10 @@ static void validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const c
             ok = type_ok(k.u.s.p, v);
             want = want3 = k.u.s.p;
         } else if (k.kind == VK_LIST) {
+            static const char *const order[] = { "array", "boolean", "integer", "null", "number", "object", "string" };
             size_t n = list_len(k);
-            const char **names = sg_alloc((n + 1) * sizeof *names);
-            sg_buf w3;
+            sg_buf w, w3;
+            buf_init(&w);
             buf_init(&w3);
             buf_putc(&w3, '[');
             size_t m = 0;
@@ -234,207 +751,221 @@ static void validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const c
                 sg_value t = list_get(k, i);
                 if (t.kind != VK_STRING) continue;
                 if (type_ok(t.u.s.p, v)) ok = true;
-                names[m++] = t.u.s.p;
-                if (m > 1) buf_putc(&w3, ',');
+                if (m++) buf_putc(&w3, ',');
                 buf_puts(&w3, t.u.s.p);
             }
             buf_putc(&w3, ']');
-            qsort(names, m, sizeof *names, str_cmp);
-            sg_buf w;
-            buf_init(&w);
-            for (size_t i = 0; i < m; i++) {
-                if (i) buf_puts(&w, " or ");
-                buf_puts(&w, names[i]);
-            }
+            m = 0;
+            for (size_t o = 0; o < sizeof order / sizeof *order; o++)
+                for (size_t i = 0; i < n; i++) {
+                    sg_value t = list_get(k, i);
+                    if (t.kind == VK_STRING && !strcmp(t.u.s.p, order[o])) {
+                        if (m++) buf_puts(&w, " or ");
+                        buf_puts(&w, order[o]);
+                        break;
+                    }
+                }
             want = w.p;
             want3 = w3.p;
         } else ok = true;
-        if (!ok) {
-            leaf(out, ptr, path, sg_sprintf("got %s, want %s", jtype(v), want),
-                 sg_sprintf("Invalid type. Expected: %s, given: %s", want3, jtype3(v)));
-            return;
-        }
+        if (!ok)
+            return mkerr(EK_LEAF, ptr, path, sg_sprintf("got %s, want %s", jtype(v), want),
+                         sg_sprintf("Invalid type. Expected: %s, given: %s", want3, jtype3(v)));
     }
-    /* enum, const */
+    if (cx->draft >= 6 && get(sch, "const", &k) && !jequal(k, v)) {
+        verr *e = mkerr(EK_LEAF, ptr, path, primitive(k) ? sg_sprintf("value must be %s", display(k)) : "'const' failed",
+                        sg_sprintf("%s does not match: %s", last_seg(path), show_json(k)));
+        if (!cx->v3) return e;
+        el_push(&out, e);
+    }
     if (get(sch, "enum", &k) && k.kind == VK_LIST) {
-        bool found = false;
+        bool found = false, prim = true;
         sg_buf w, w3;
         buf_init(&w);
         buf_init(&w3);
         for (size_t i = 0; i < list_len(k); i++) {
             sg_value e = list_get(k, i);
-            if ((is_num(e) && is_num(v) && num(e) == num(v)) || val_deep_equal(e, v)) found = true;
+            if (jequal(e, v)) found = true;
+            if (!primitive(e)) prim = false;
             if (i) { buf_puts(&w, ", "); buf_puts(&w3, ", "); }
-            buf_puts(&w, show(e));
+            buf_puts(&w, display(e));
             buf_puts(&w3, show_json(e));
         }
         if (!found) {
-            const char *last = strrchr(path, '.');
-            leaf(out, ptr, path, sg_sprintf("value must be one of %s", w.p),
-                 sg_sprintf("%s must be one of the following: %s", last ? last + 1 : path, w3.p));
+            const char *m = !prim ? "'enum' failed"
+                            : list_len(k) == 1 ? sg_sprintf("value must be %s", w.p)
+                            : sg_sprintf("value must be one of %s", w.p);
+            verr *e = mkerr(EK_LEAF, ptr, path, m, sg_sprintf("%s must be one of the following: %s", last_seg(path), w3.p));
+            if (!cx->v3) return e;
+            el_push(&out, e);
         }
     }
-    if (get(sch, "const", &k)) {
-        if (!((is_num(k) && is_num(v) && num(k) == num(v)) || val_deep_equal(k, v))) {
-            const char *last = strrchr(path, '.');
-            leaf(out, ptr, path, sg_sprintf("value must be %s", show(k)),
-                 sg_sprintf("%s does not match: %s", last ? last + 1 : path, show_json(k)));
-        }
-    }
-    /* numbers */
-    if (is_num(v)) {
-        double x = num(v);
-        const char *got = show(v);
-        if (get(sch, "minimum", &k) && is_num(k) && x < num(k))
-            leaf(out, ptr, path, sg_sprintf("minimum: got %s, want %s", got, show(k)),
-                 sg_sprintf("Must be greater than or equal to %s", show(k)));
-        if (get(sch, "maximum", &k) && is_num(k) && x > num(k))
-            leaf(out, ptr, path, sg_sprintf("maximum: got %s, want %s", got, show(k)),
-                 sg_sprintf("Must be less than or equal to %s", show(k)));
-        if (get(sch, "exclusiveMinimum", &k) && is_num(k) && x <= num(k))
-            leaf(out, ptr, path, sg_sprintf("exclusiveMinimum: got %s, want %s", got, show(k)),
-                 sg_sprintf("Must be greater than %s", show(k)));
-        if (get(sch, "exclusiveMaximum", &k) && is_num(k) && x >= num(k))
-            leaf(out, ptr, path, sg_sprintf("exclusiveMaximum: got %s, want %s", got, show(k)),
-                 sg_sprintf("Must be less than %s", show(k)));
-        if (get(sch, "multipleOf", &k) && is_num(k) && num(k) > 0) {
-            double q = x / num(k);
-            if (!isfinite(q) || q != floor(q))
-                leaf(out, ptr, path, sg_sprintf("multipleOf: got %s, want %s", got, show(k)),
-                     sg_sprintf("Must be a multiple of %s", show(k)));
-        }
-    }
-    /* strings */
-    if (v.kind == VK_STRING) {
-        size_t n = utf8_len(v.u.s.p, v.u.s.n);
-        if (get(sch, "minLength", &k) && is_num(k) && (double)n < num(k))
-            leaf(out, ptr, path, sg_sprintf("minLength: got %zu, want %s", n, show(k)),
-                 sg_sprintf("String length must be greater than or equal to %s", show(k)));
-        if (get(sch, "maxLength", &k) && is_num(k) && (double)n > num(k))
-            leaf(out, ptr, path, sg_sprintf("maxLength: got %zu, want %s", n, show(k)),
-                 sg_sprintf("String length must be less than or equal to %s", show(k)));
-        if (get(sch, "pattern", &k) && k.kind == VK_STRING) {
-            bool bad;
-            if (!pattern_match(k.u.s.p, v.u.s.p, v.u.s.n, &bad))
-                leaf(out, ptr, path, sg_sprintf("%s does not match pattern %s", show(v), show(k)),
-                     sg_sprintf("Does not match pattern %s", show(k)));
-        }
-    }
-    /* arrays */
-    if (v.kind == VK_LIST) {
-        size_t n = list_len(v);
-        if (get(sch, "minItems", &k) && is_num(k) && (double)n < num(k))
-            leaf(out, ptr, path, sg_sprintf("minItems: got %zu, want %s", n, show(k)),
-                 sg_sprintf("Array must have at least %s items", show(k)));
-        if (get(sch, "maxItems", &k) && is_num(k) && (double)n > num(k))
-            leaf(out, ptr, path, sg_sprintf("maxItems: got %zu, want %s", n, show(k)),
-                 sg_sprintf("Array must have at most %s items", show(k)));
-        if (get(sch, "uniqueItems", &k) && k.kind == VK_BOOL && k.u.b) {
-            for (size_t i = 0; i < n; i++)
-                for (size_t j = i + 1; j < n; j++)
-                    if (val_deep_equal(list_get(v, i), list_get(v, j))) {
-                        leaf(out, ptr, path, sg_sprintf("items at %zu and %zu are equal", i, j),
-                             "array items must be unique");
-                        i = j = n;
-                    }
-        }
-        if (get(sch, "items", &k) && (k.kind == VK_MAP || k.kind == VK_BOOL)) {
-            for (size_t i = 0; i < n; i++) {
-                char idx[32];
-                snprintf(idx, sizeof idx, "%zu", i);
-                validate_sub(cx, k, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx), out);
-            }
-        }
-    }
-    /* objects */
-    if (v.kind == VK_MAP) {
-        size_t n = map_len(v);
-        if (get(sch, "minProperties", &k) && is_num(k) && (double)n < num(k))
-            leaf(out, ptr, path, sg_sprintf("minProperties: got %zu, want %s", n, show(k)),
-                 sg_sprintf("Must have at least %s properties", show(k)));
-        if (get(sch, "maxProperties", &k) && is_num(k) && (double)n > num(k))
-            leaf(out, ptr, path, sg_sprintf("maxProperties: got %zu, want %s", n, show(k)),
-                 sg_sprintf("Must have at most %s properties", show(k)));
-        if (get(sch, "required", &k) && k.kind == VK_LIST) {
-            sg_buf w;
-            buf_init(&w);
-            size_t missing = 0;
-            for (size_t i = 0; i < list_len(k); i++) {
-                sg_value r = list_get(k, i);
-                if (r.kind != VK_STRING || map_get(v, r.u.s.p, NULL)) continue;
-                if (missing++) buf_puts(&w, ", ");
-                buf_printf(&w, "'%s'", r.u.s.p);
-                leaf(out, ptr, path, NULL, sg_sprintf("%s is required", r.u.s.p));
-            }
-            if (missing) {
-                /* one v4 message for all; v3 one line each (the leaves above) */
-                const char *m4 = sg_sprintf("missing propert%s %s", missing > 1 ? "ies" : "y", w.p);
-                out->v[out->n - missing]->msg = m4;
-                for (size_t i = out->n - missing + 1; i < out->n; i++) out->v[i]->msg = NULL;
-            }
-        }
-        sg_value props = sg_nil;
-        get(sch, "properties", &props);
-        if (props.kind == VK_MAP) {
-            for (size_t it = 0; ; ) {
-                sg_mapent *e;
-                if (!map_next(props, &it, &e)) break;
-                sg_value pv;
-                if (!map_getn(v, e->key, e->klen, &pv)) continue;
-                validate_sub(cx, e->val, pv, child_ptr(ptr, e->key), child_path(path, e->key), out);
-            }
-        }
-        if (get(sch, "additionalProperties", &k) && (k.kind == VK_MAP || k.kind == VK_BOOL)) {
-            sg_buf w;
-            buf_init(&w);
-            size_t extra = 0;
-            size_t first3 = out->n;
-            for (size_t it = 0; ; ) {
-                sg_mapent *e;
-                if (!map_next(v, &it, &e)) break;
-                if (props.kind == VK_MAP && map_getn(props, e->key, e->klen, NULL)) continue;
-                if (k.kind == VK_BOOL) {
-                    if (k.u.b) continue;
-                    if (extra++) buf_puts(&w, ", ");
-                    buf_printf(&w, "'%s'", e->key);
-                    leaf(out, ptr, path, NULL, sg_sprintf("Additional property %s is not allowed", e->key));
-                } else
-                    validate_sub(cx, k, e->val, child_ptr(ptr, e->key), child_path(path, e->key), out);
-            }
-            if (extra) {
-                out->v[first3]->msg = sg_sprintf("additional properties %s not allowed", w.p);
-                for (size_t i = first3 + 1; i < out->n; i++) out->v[i]->msg = NULL;
-            }
-        }
-    }
-    /* combinators */
-    if (get(sch, "allOf", &k) && k.kind == VK_LIST)
-        for (size_t i = 0; i < list_len(k); i++) validate(cx, list_get(k, i), v, ptr, path, out);
-    if (get(sch, "anyOf", &k) && k.kind == VK_LIST) {
-        bool any = false;
-        for (size_t i = 0; i < list_len(k) && !any; i++) any = valid(cx, list_get(k, i), v);
-        if (!any) leaf(out, ptr, path, "anyOf failed", "Must validate at least one schema (anyOf)");
-    }
-    if (get(sch, "oneOf", &k) && k.kind == VK_LIST) {
-        size_t cnt = 0;
-        for (size_t i = 0; i < list_len(k); i++) cnt += valid(cx, list_get(k, i), v);
-        if (cnt != 1) leaf(out, ptr, path, cnt ? "oneOf failed, subschemas 0, 1 matched" : "oneOf failed, none matched",
-                           "Must validate one and only one schema (oneOf)");
-    }
-    if (get(sch, "not", &k) && valid(cx, k, v))
-        leaf(out, ptr, path, "not failed", "Must not validate the schema (not)");
+    if (has_ref) el_push(&out, validate_ref(cx, ref, v, ptr, path));
+    if (v.kind == VK_MAP) obj_validate(cx, sch, v, ptr, path, &out);
+    else if (v.kind == VK_LIST) arr_validate(cx, sch, v, ptr, path, &out);
+    else if (v.kind == VK_STRING) str_validate(cx, sch, v, ptr, path, &out);
+    else if (is_num(v)) num_validate(cx, sch, v, ptr, path, &out);
+    cond_validate(cx, sch, v, ptr, path, &out);
+    if (out.n == 0) return NULL;
+    if (out.n == 1) return out.v[0];
+    verr *g = mkerr(EK_GROUP, ptr, path, "validation failed", NULL);
+    g->kids = out.v;
+    g->nkids = out.n;
+    return g;
 }
+
+/* ---------------------------------------------------------------- compile-time checks */
+
+typedef struct chk { ctx *cx; const char *err; } chk;
+
+/* The chain of "'allOf' failed" lines santhosh reports (against the 2020-12
+ * metaschema) for a keyword error at schema pointer kwptr inside subschemas sptrs. */
+static const char *meta_error(const char **sptrs, size_t n, const char *kwptr, const char *msg)
+{
+    sg_buf b;
+    buf_init(&b);
+    buf_puts(&b, "\"file:///values.schema.json#\" is not valid against metaschema: jsonschema validation failed with "
+                 "'https://json-schema.org/draft/2020-12/schema#'");
+    for (size_t i = 0; i < n; i++) {
+        buf_putc(&b, '\n');
+        for (size_t d = 0; d < i; d++) buf_puts(&b, "  ");
+        buf_printf(&b, "- at %s: 'allOf' failed", quotez(sptrs[i]));
+    }
+    buf_putc(&b, '\n');
+    for (size_t d = 0; d < n; d++) buf_puts(&b, "  ");
+    buf_printf(&b, "- at %s: %s", quotez(kwptr), msg);
+    return b.p;
+}
+
+static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth, const char *sptr);
+
+/* gojsonschema's unresolvable "#/a/b": the first token not found. */
+static const char *missing_segment(ctx *cx, const char *ref)
+{
+    sg_buf pre;
+    buf_init(&pre);
+    buf_putc(&pre, '#');
+    const char *p = ref + 1;
+    while (*p == '/') {
+        const char *e = strchr(p + 1, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        buf_put(&pre, p, n);
+        sg_value t;
+        if (!resolve_ref(cx, pre.p, &t)) return sg_strndup(p + 1, n - 1);
+        p += n;
+    }
+    return "";
+}
+
+static void check_sub(chk *c, sg_value sch, const char **stack, size_t depth, const char *sptr, const char *kw)
+{
+    sg_value k;
+    if (!get(sch, kw, &k)) return;
+    if (k.kind == VK_MAP && (!strcmp(kw, "properties") || !strcmp(kw, "patternProperties") || !strcmp(kw, "$defs") ||
+                             !strcmp(kw, "definitions") || !strcmp(kw, "dependentSchemas"))) {
+        for (size_t it = 0; ; ) {
+            sg_mapent *e;
+            if (!map_next(k, &it, &e) || c->err) break;
+            check_schema(c, e->val, stack, depth, child_ptr(child_ptr(sptr, kw), e->key));
+        }
+    } else if (k.kind == VK_LIST && (!strcmp(kw, "allOf") || !strcmp(kw, "anyOf") || !strcmp(kw, "oneOf") ||
+                                     !strcmp(kw, "prefixItems") || !strcmp(kw, "items"))) {
+        for (size_t i = 0; i < list_len(k) && !c->err; i++) {
+            char idx[32];
+            snprintf(idx, sizeof idx, "%zu", i);
+            check_schema(c, list_get(k, i), stack, depth, child_ptr(child_ptr(sptr, kw), idx));
+        }
+    } else if (k.kind == VK_MAP)
+        check_schema(c, k, stack, depth, child_ptr(sptr, kw));
+}
+
+static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth, const char *sptr)
+{
+    if (sch.kind != VK_MAP || c->err || depth >= 64) return;
+    stack[depth++] = sptr;
+    sg_value k;
+    if (get(sch, "$ref", &k) && k.kind == VK_STRING && k.u.s.p[0] == '#') {
+        sg_value t;
+        if (!resolve_ref(c->cx, k.u.s.p, &t)) {
+            c->err = c->cx->v3 ? sg_sprintf("Object has no key '%s'", missing_segment(c->cx, k.u.s.p))
+                               : sg_sprintf("json-pointer in \"file:///values.schema.json%s\" not found", k.u.s.p);
+            return;
+        }
+    }
+    sg_value lo, hi;
+    if (c->cx->v3 && get(sch, "minLength", &lo) && get(sch, "maxLength", &hi) && is_num(lo) && is_num(hi) &&
+        num(lo) > num(hi)) {
+        c->err = "minLength cannot be greater than maxLength";
+        return;
+    }
+    if (c->cx->v3 && get(sch, "pattern", &k) && k.kind == VK_STRING) {
+        const char *rerr;
+        if (!regex_compile(k.u.s.p, k.u.s.n, &rerr)) {
+            c->err = "pattern must be a valid regex";
+            return;
+        }
+    }
+    if (!c->cx->v3 && c->cx->draft == 2020 && get(sch, "pattern", &k) && k.kind == VK_STRING) {
+        const char *rerr;
+        if (!regex_compile(k.u.s.p, k.u.s.n, &rerr)) {
+            c->err = meta_error(stack, depth, child_ptr(sptr, "pattern"),
+                                sg_sprintf("%s is not valid regex: %s", quote(k.u.s.p, k.u.s.n), rerr));
+            return;
+        }
+    }
+    static const char *const kws[] = { "$defs", "definitions", "properties", "patternProperties", "additionalProperties",
+                                       "items", "prefixItems", "contains", "propertyNames", "allOf", "anyOf", "oneOf",
+                                       "not", "if", "then", "else", "dependentSchemas" };
+    for (size_t i = 0; i < sizeof kws / sizeof *kws && !c->err; i++) check_sub(c, sch, stack, depth, sptr, kws[i]);
+}
+
+static int draft_of(sg_value sch)
+{
+    sg_value s;
+    if (!get(sch, "$schema", &s) || s.kind != VK_STRING) return 2020;
+    const char *p = s.u.s.p;
+    if (strstr(p, "draft-04")) return 4;
+    if (strstr(p, "draft-06")) return 6;
+    if (strstr(p, "draft-07")) return 7;
+    if (strstr(p, "2019-09")) return 2019;
+    return 2020;
+}
+
+/* ---------------------------------------------------------------- printing */
 
 static void print4(sg_buf *b, verr *e, int depth)
 {
-    if (!e->msg) return;
+    if (e->kind == EK_REF && e->nkids == 1) {
+        print4(b, e->kids[0], depth);
+        return;
+    }
     for (int i = 0; i < depth; i++) buf_puts(b, "  ");
-    buf_printf(b, "- at '%s': %s\n", e->ptr, e->msg);
+    buf_printf(b, "- at %s: %s\n", quotez(e->ptr), e->msg);
     for (size_t i = 0; i < e->nkids; i++) print4(b, e->kids[i], depth + 1);
 }
 
 static void print3(sg_buf *b, verr *e)
 {
+    if (e->nlines3) {
+        for (size_t i = 0; i < e->nlines3; i++) buf_printf(b, "- %s: %s\n", e->path, e->lines3[i]);
+        return;
+    }
+    if (e->kind == EK_V3IF) {
+        buf_printf(b, "- %s: %s\n", e->path, e->msg3);
+        print3(b, e->kids[0]);
+        return;
+    }
+    if (e->kind == EK_COMB && e->msg3) {
+        /* allOf: the subschemas' errors, then its line; anyOf/oneOf: its line, then the
+         * first subschema's errors (gojsonschema merges its best result) */
+        bool all = !strcmp(e->msg3, "Must validate all the schemas (allOf)");
+        if (all)
+            for (size_t i = 0; i < e->nkids; i++) print3(b, e->kids[i]);
+        buf_printf(b, "- %s: %s\n", e->path, e->msg3);
+        if (!all && e->nkids && strstr(e->msg3, "(anyOf)")) print3(b, e->kids[0]);
+        if (!all && e->nkids && strstr(e->msg3, "(oneOf)")) print3(b, e->kids[0]);
+        return;
+    }
     if (e->nkids) {
         for (size_t i = 0; i < e->nkids; i++) print3(b, e->kids[i]);
         return;
@@ -446,15 +977,26 @@ const char *schema_errors(const char *schema, size_t len, sg_value values)
 {
     sg_value sch;
     const char *err;
-    if (jsonio_parse(schema, len, &sch, &err) != 0) return sg_sprintf("%s\n", err);
-    ctx cx = { sch };
-    errlist l = {0};
-    validate(&cx, sch, values, "", "(root)", &l);
+    if (jsonio_parse(schema, len, &sch, &err) != 0) {
+        /* helm decodes with a json.Decoder: a truncated document is "unexpected EOF" */
+        if (!strcmp(err, "unexpected end of JSON input")) err = "unexpected EOF";
+        return err;
+    }
+    ctx cx = { sch, draft_of(sch), sg_helm_major == 3 };
+    chk c = { &cx, NULL };
+    const char *stack[64];
+    check_schema(&c, sch, stack, 0, "");
+    if (c.err) return c.err;
+    verr *e = validate(&cx, sch, values, "", "(root)");
     sg_buf b;
     buf_init(&b);
-    for (size_t i = 0; i < l.n; i++) {
-        if (sg_helm_major == 3) print3(&b, l.v[i]);
-        else print4(&b, l.v[i], 0);
+    if (!e) return "";
+    verr **top = &e;
+    size_t ntop = 1;
+    if (e->kind == EK_GROUP) { top = e->kids; ntop = e->nkids; }
+    for (size_t i = 0; i < ntop; i++) {
+        if (cx.v3) print3(&b, top[i]);
+        else print4(&b, top[i], 0);
     }
     return b.p;
 }
@@ -469,9 +1011,16 @@ static void validate_rec(const sg_helmchart *c, sg_value values, sg_buf *out)
     for (size_t i = 0; i < c->ndeps; i++) {
         const sg_helmchart *d = c->deps[i];
         if (d->disabled) continue;
+        /* helm skips a subchart whose values are absent or null */
         sg_value sv = sg_nil;
         if (values.kind == VK_MAP) map_get(values, d->name, &sv);
-        if (sv.kind != VK_MAP) sv = val_map();
+        if (sg_helm_major == 3) {
+            if (sv.kind != VK_MAP) sv = val_map();
+        } else if (sv.kind == VK_NIL) continue;
+        else if (sv.kind != VK_MAP) {
+            buf_printf(out, "%s:\ninvalid type for values: expected object (map), got %s\n", d->name, val_typename(sv));
+            continue;
+        }
         validate_rec(d, sv, out);
     }
 }

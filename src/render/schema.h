@@ -2,10 +2,14 @@
  * (pkg/chart/common/util ValidateAgainstSchema; v4 santhosh-tekuri/jsonschema v6
  * messages, v3 xeipuuv/gojsonschema messages).
  *
- * A subset of JSON Schema: type, enum, const, minimum, maximum, exclusiveMinimum,
- * exclusiveMaximum, multipleOf, minLength, maxLength, pattern, minItems, maxItems,
- * uniqueItems, items, minProperties, maxProperties, required, properties,
- * additionalProperties, allOf, anyOf, oneOf, not, and local "#/..." $ref.
+ * Keywords: type, enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum
+ * (draft 4 booleans too), multipleOf, minLength, maxLength, pattern (Go regexp),
+ * minItems, maxItems, uniqueItems, items (array form before 2020-12), additionalItems,
+ * prefixItems, contains, minContains, minProperties, maxProperties, required,
+ * properties, patternProperties, additionalProperties, propertyNames, dependencies,
+ * dependentRequired, dependentSchemas, allOf, anyOf, oneOf, not, if/then/else and local
+ * "#/..." $ref ($defs/definitions).  Not done: format assertion (drafts before
+ * 2019-09 in v4, always in v3), remote $ref, unevaluated*, $dynamicRef.
  */
 #ifndef SG_SCHEMA_H
 #define SG_SCHEMA_H

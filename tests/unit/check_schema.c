@@ -39,10 +39,37 @@ END_TEST
 
 START_TEST(t_v4_groups_several_failures_of_one_location)
 {
+    /* the only failing property: its group is the root's single error, which helm flattens */
     ck_assert_str_eq(check("{\"properties\":{\"o\":{\"additionalProperties\":false,\"properties\":{\"a\":{\"type\":\"string\"}}}}}",
                            "{\"o\":{\"a\":1,\"b\":2}}"),
-                     "- at '/o': validation failed\n  - at '/o/a': got number, want string\n"
-                     "  - at '/o': additional properties 'b' not allowed\n");
+                     "- at '/o/a': got number, want string\n"
+                     "- at '/o': additional properties 'b' not allowed\n");
+    /* with a sibling failure one level up, the inner group stays */
+    ck_assert_str_eq(check("{\"properties\":{\"p\":{\"minProperties\":3,\"properties\":{\"o\":{\"additionalProperties\":false,"
+                           "\"properties\":{\"a\":{\"type\":\"string\"}}}}}}}",
+                           "{\"p\":{\"o\":{\"a\":1,\"b\":2}}}"),
+                     "- at '/p': minProperties: got 1, want 3\n"
+                     "- at '/p/o': validation failed\n  - at '/p/o/a': got number, want string\n"
+                     "  - at '/p/o': additional properties 'b' not allowed\n");
+}
+END_TEST
+
+START_TEST(t_v4_numbers_are_printed_as_x_text_does)
+{
+    ck_assert_str_eq(check("{\"properties\":{\"p\":{\"maximum\":65535}}}", "{\"p\":1234567.5}"),
+                     "- at '/p': maximum: got 1.2345675\u00d710\u2070\u2076, want 65,535\n");
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"minLength\":1500}}}", "{\"a\":\"x\"}"),
+                     "- at '/a': minLength: got 1, want 1,500\n");
+}
+END_TEST
+
+START_TEST(t_v4_combinators_carry_their_causes)
+{
+    ck_assert_str_eq(check("{\"properties\":{\"x\":{\"anyOf\":[{\"type\":\"integer\"},{\"type\":\"boolean\"}]}}}", "{\"x\":\"s\"}"),
+                     "- at '/x': 'anyOf' failed\n  - at '/x': got string, want integer\n  - at '/x': got string, want boolean\n");
+    ck_assert_str_eq(check("{\"patternProperties\":{\"^n_\":{\"type\":\"number\"}},\"additionalProperties\":false}",
+                           "{\"n_a\":\"x\"}"),
+                     "- at '/n_a': got string, want number\n");
 }
 END_TEST
 
@@ -66,6 +93,8 @@ Suite *schema_suite(void)
     tcase_add_test(tc, t_valid_values_give_no_message);
     tcase_add_test(tc, t_v4_messages_name_the_json_pointer);
     tcase_add_test(tc, t_v4_groups_several_failures_of_one_location);
+    tcase_add_test(tc, t_v4_numbers_are_printed_as_x_text_does);
+    tcase_add_test(tc, t_v4_combinators_carry_their_causes);
     tcase_add_test(tc, t_v3_messages_use_field_paths);
     suite_add_tcase(s, tc);
     return s;
