@@ -6,6 +6,7 @@
  */
 #include "json.h"
 #include "../base/arena.h"
+#include "../value/gofmt.h"
 #include "gofloat.h"
 #include <math.h>
 #include <stdio.h>
@@ -62,25 +63,6 @@ static int hexval(int c)
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-static void put_rune(sg_buf *b, unsigned r)
-{
-    char t[4];
-    if (r < 0x80) { buf_putc(b, (char)r); return; }
-    if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) r = 0xfffd;
-    if (r < 0x800) {
-        t[0] = (char)(0xc0 | (r >> 6)); t[1] = (char)(0x80 | (r & 0x3f));
-        buf_put(b, t, 2);
-    } else if (r < 0x10000) {
-        t[0] = (char)(0xe0 | (r >> 12)); t[1] = (char)(0x80 | ((r >> 6) & 0x3f));
-        t[2] = (char)(0x80 | (r & 0x3f));
-        buf_put(b, t, 3);
-    } else {
-        t[0] = (char)(0xf0 | (r >> 18)); t[1] = (char)(0x80 | ((r >> 12) & 0x3f));
-        t[2] = (char)(0x80 | ((r >> 6) & 0x3f)); t[3] = (char)(0x80 | (r & 0x3f));
-        buf_put(b, t, 4);
-    }
 }
 
 /* Length of the valid UTF-8 sequence at s (n bytes left), or 0 if invalid. */
@@ -151,7 +133,7 @@ static int parse_string(jparser *p, sg_value *out)
                         p->i += 6;
                     }
                 }
-                put_rune(&b, r);
+                gofmt_put_rune(&b, (int32_t)r);
                 continue;
             }
             default: return fail(p, "in string escape code");
@@ -160,7 +142,7 @@ static int parse_string(jparser *p, sg_value *out)
         if (c < 0x80) { buf_putc(&b, (char)c); p->i++; continue; }
         unsigned r;
         size_t l = utf8_len(p->s + p->i, p->n - p->i, &r);
-        if (!l) { put_rune(&b, 0xfffd); p->i++; continue; }
+        if (!l) { gofmt_put_rune(&b, 0xfffd); p->i++; continue; }
         buf_put(&b, (const char *)p->s + p->i, l);
         p->i += l;
     }

@@ -2,6 +2,7 @@
  * (state functions become a state enum driven by lex_next).  See lex.h. */
 #include "lex.h"
 #include "../base/arena.h"
+#include "../value/gofmt.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -96,20 +97,6 @@ static int last_rune_width(const char *str, size_t n, int32_t *rp)
     return w;
 }
 
-static void put_rune(sg_buf *b, int32_t r)
-{
-    char t[4];
-    uint32_t u = (uint32_t)r;
-    if (u < 0x80) { buf_putc(b, (char)u); return; }
-    if (u < 0x800) { t[0] = (char)(0xC0 | (u >> 6)); t[1] = (char)(0x80 | (u & 0x3F)); buf_put(b, t, 2); return; }
-    if (u < 0x10000) {
-        t[0] = (char)(0xE0 | (u >> 12)); t[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-        t[2] = (char)(0x80 | (u & 0x3F)); buf_put(b, t, 3); return;
-    }
-    t[0] = (char)(0xF0 | (u >> 18)); t[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-    t[2] = (char)(0x80 | ((u >> 6) & 0x3F)); t[3] = (char)(0x80 | (u & 0x3F)); buf_put(b, t, 4);
-}
-
 void lex_quote(sg_buf *b, const char *s, size_t n)
 {
     static const char hx[] = "0123456789abcdef";
@@ -125,7 +112,7 @@ void lex_quote(sg_buf *b, const char *s, size_t n)
         }
         i += (size_t)w;
         if (r == '"' || r == '\\') { buf_putc(b, '\\'); buf_putc(b, (char)r); continue; }
-        if (lex_is_print(r)) { put_rune(b, r); continue; }
+        if (lex_is_print(r)) { gofmt_put_rune(b, r); continue; }
         switch (r) {
         case '\a': buf_puts(b, "\\a"); break;
         case '\b': buf_puts(b, "\\b"); break;
@@ -156,7 +143,7 @@ static void put_U(sg_buf *b, int32_t r)
     buf_printf(b, "U+%04X", (unsigned)r);
     if (lex_is_print(r)) {
         buf_puts(b, " '");
-        put_rune(b, r);
+        gofmt_put_rune(b, r);
         buf_putc(b, '\'');
     }
 }

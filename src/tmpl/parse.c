@@ -11,6 +11,7 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../value/gofmt.h"
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -275,21 +276,6 @@ static bool unquote_char(const char *s, size_t n, char quote, int32_t *value, bo
     return true;
 }
 
-static void append_rune(sg_buf *b, int32_t r)
-{
-    uint32_t u = (uint32_t)r;
-    char t[4];
-    if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;
-    if (u < 0x80) { buf_putc(b, (char)u); return; }
-    if (u < 0x800) { t[0] = (char)(0xC0 | (u >> 6)); t[1] = (char)(0x80 | (u & 0x3F)); buf_put(b, t, 2); return; }
-    if (u < 0x10000) {
-        t[0] = (char)(0xE0 | (u >> 12)); t[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-        t[2] = (char)(0x80 | (u & 0x3F)); buf_put(b, t, 3); return;
-    }
-    t[0] = (char)(0xF0 | (u >> 18)); t[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-    t[2] = (char)(0x80 | ((u >> 6) & 0x3F)); t[3] = (char)(0x80 | (u & 0x3F)); buf_put(b, t, 4);
-}
-
 static bool utf8_valid(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
@@ -335,7 +321,7 @@ static bool go_unquote(const char *in, size_t n, const char **out, size_t *outle
         if (in[i] == '\n' || !unquote_char(in + i, n - i, q, &r, &mb, &used)) return false;
         i += used;
         if (r < 0x80 || !mb) buf_putc(&b, (char)r);
-        else append_rune(&b, r);
+        else gofmt_put_rune(&b, r);
     }
     if (!(i < n && in[i] == q)) return false;
     i++;
