@@ -78,9 +78,39 @@ static bool key_line(const char *l, size_t n, const char *key)
     return n > k && !strncmp(l, key, k) && l[k] == ':';
 }
 
+static int locate_line(const lint_doc *d, int rline, const char *key);
+
+static int indent_of(const char *text, int ln)
+{
+    const char *p = text;
+    for (int i = 1; i < ln && p; i++) {
+        p = strchr(p, '\n');
+        if (p) p++;
+    }
+    if (!p) return -1;
+    int k = 0;
+    while (p[k] == ' ') k++;
+    if (p[k] == '-' && p[k + 1] == ' ') k += 2;
+    return p[k] == '\n' || !p[k] ? -1 : k;
+}
+
 int lint_locate(const lint_doc *d, const yt_node *n, const char *key)
 {
     if (!d->tmpl || !n || !d->text) return 0;
+    int l = locate_line(d, n->line, key);
+    /* a field written by toYaml/include: the nearest enclosing key that is a template line */
+    for (int ind = indent_of(d->text, n->line), ln = n->line - 1; !l && ind > 0 && ln > 0; ln--) {
+        int k = indent_of(d->text, ln);
+        if (k < 0 || k >= ind) continue;
+        ind = k;
+        l = locate_line(d, ln, NULL);
+    }
+    return l;
+}
+
+static int locate_line(const lint_doc *d, int rline, const char *key)
+{
+    const yt_node nn = { .line = rline }, *n = &nn;
     size_t len;
     const char *l = line_at(d->text, n->line, &len);
     int tl = count_lines(d->tmpl);
