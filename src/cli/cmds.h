@@ -8,6 +8,8 @@
 int cmd_lint(int argc, char **argv, int first);
 int cmd_golden(int argc, char **argv, int first);
 int cmd_create(int argc, char **argv, int first);
+/* `sparkgen functions`: every template function with its Go parameter types. */
+int cmd_functions(int argc, char **argv, int first);
 
 /* --color auto|always|never for stream f: 1 = colors, 0 = none, -1 = invalid value. */
 int cli_color(const char *mode, FILE *f);

@@ -22,6 +22,7 @@ static const char usage_root[] =
     "  sparkgen [command]\n"
     "\n"
     "Available Commands:\n"
+    "  functions   list every template function with its parameter types\n"
     "  help        Help about any command\n"
     "  render      render the built-in Spark standalone chart\n"
     "  template    locally render templates (helm template)\n"
@@ -289,6 +290,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "lint")) return cmd_lint(argc, argv, i + 1);
     if (!strcmp(cmd, "golden")) return cmd_golden(argc, argv, i + 1);
     if (!strcmp(cmd, "create")) return cmd_create(argc, argv, i + 1);
+    if (!strcmp(cmd, "functions")) return cmd_functions(argc, argv, i + 1);
     if (!strcmp(cmd, "version")) return out_puts(stdout, sg_version()) || out_puts(stdout, "\n") ? 1 : 0;
     if (!strcmp(cmd, "help")) {
         const char *what = i + 1 < argc ? argv[i + 1] : "";
