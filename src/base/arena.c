@@ -110,6 +110,16 @@ void *sg_realloc(void *p, size_t oldn, size_t newn)
     return q;
 }
 
+void *arena_grow(void *p, size_t n, size_t *cap, size_t elem, size_t first)
+{
+    if (n < *cap) return p;
+    size_t nc = *cap ? *cap * 2 : first;
+    if (nc < *cap || nc > SIZE_MAX / elem) nc = SIZE_MAX / elem; /* sg_alloc then throws */
+    p = sg_realloc(p, *cap * elem, nc * elem);
+    *cap = nc;
+    return p;
+}
+
 char *sg_strndup(const char *s, size_t n)
 {
     char *p = sg_alloc(n + 1);

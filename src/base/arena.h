@@ -29,6 +29,11 @@ void arena_set_limit(size_t bytes);
 void *sg_alloc(size_t n);
 /* Grow a block previously returned by sg_alloc (old contents copied). */
 void *sg_realloc(void *p, size_t oldn, size_t newn);
+/* Room for one more element in an arena array of `elem`-byte elements holding n with room
+ * for *cap: when n == *cap it grows (to `first` elements, then doubling; *cap updated).
+ * Returns the array, moved if it grew.  The push idiom:
+ *     v->p = arena_grow(v->p, v->n, &v->cap, sizeof *v->p, 16); v->p[v->n++] = x; */
+void *arena_grow(void *p, size_t n, size_t *cap, size_t elem, size_t first);
 char *sg_strndup(const char *s, size_t n);
 char *sg_strdup(const char *s);
 /* printf into a fresh arena string. */

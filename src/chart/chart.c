@@ -338,11 +338,7 @@ typedef struct fvec { sg_chartfile *v; size_t n, cap; } fvec;
 
 static void fpush(fvec *f, sg_chartfile x)
 {
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        f->v = sg_realloc(f->v, f->cap * sizeof *f->v, cap * sizeof *f->v);
-        f->cap = cap;
-    }
+    f->v = arena_grow(f->v, f->n, &f->cap, sizeof *f->v, 16);
     f->v[f->n++] = x;
 }
 

@@ -25,11 +25,7 @@ typedef struct tplvec { renderable *v; size_t n, cap; } tplvec;
 
 static void tv_push(tplvec *tv, renderable r)
 {
-    if (tv->n == tv->cap) {
-        size_t nc = tv->cap ? tv->cap * 2 : 32;
-        tv->v = sg_realloc(tv->v, tv->cap * sizeof *tv->v, nc * sizeof *tv->v);
-        tv->cap = nc;
-    }
+    tv->v = arena_grow(tv->v, tv->n, &tv->cap, sizeof *tv->v, 32);
     tv->v[tv->n++] = r;
 }
 

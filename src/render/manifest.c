@@ -553,11 +553,7 @@ typedef struct docvec { doc *v; size_t n, cap; } docvec;
 
 static void dv_push(docvec *dv, doc d)
 {
-    if (dv->n == dv->cap) {
-        size_t nc = dv->cap ? dv->cap * 2 : 16;
-        dv->v = sg_realloc(dv->v, dv->cap * sizeof *dv->v, nc * sizeof *dv->v);
-        dv->cap = nc;
-    }
+    dv->v = arena_grow(dv->v, dv->n, &dv->cap, sizeof *dv->v, 16);
     dv->v[dv->n++] = d;
 }
 
@@ -565,11 +561,7 @@ typedef struct plan { mf_write *w; size_t n, cap; } plan;
 
 static void plan_add(plan *p, sg_buf *out, const char *dir, const char *name, const char *data, size_t len, int mode)
 {
-    if (p->n == p->cap) {
-        size_t nc = p->cap ? p->cap * 2 : 16;
-        p->w = sg_realloc(p->w, p->cap * sizeof *p->w, nc * sizeof *p->w);
-        p->cap = nc;
-    }
+    p->w = arena_grow(p->w, p->n, &p->cap, sizeof *p->w, 16);
     sg_buf b;
     buf_init(&b);
     buf_printf(&b, "---\n# Source: %s\n", name);
