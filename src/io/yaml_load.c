@@ -740,9 +740,9 @@ static const char *check_yaml_directive(const char *text, size_t len)
         while (k < n && (l[k] == ' ' || l[k] == '\t')) k++;
         long major = 0, minor = 0;
         size_t d = k;
-        while (k < n && l[k] >= '0' && l[k] <= '9') major = major * 10 + (l[k++] - '0');
-        if (k == d || k >= n || l[k] != '.') return NULL;
+        while (k < n && l[k] >= '0' && l[k] <= '9' && k - d < 10) major = major * 10 + (l[k++] - '0');
         if (k - d > 9) return NULL; /* "extremely long version number": the scanner says so */
+        if (k == d || k >= n || l[k] != '.') return NULL;
         d = ++k;
         while (k < n && l[k] >= '0' && l[k] <= '9' && k - d < 10) minor = minor * 10 + (l[k++] - '0');
         if (k == d || k - d > 9) return NULL;

@@ -176,7 +176,7 @@ if __name__ == '__main__':
             os.symlink('/etc/hostname', os.path.join(d, 'chart/files/out.txt'))
             os.symlink('in.txt', os.path.join(d, 'chart/files/link.txt'))
         with open(os.path.join(d, 'args'), 'w') as f: f.write(args + '\n')
-        for ext in ('expect', 'stdout'):
+        for ext in ('expect', 'stdout', 'expect-match'):
             src = os.path.join(HERE, ext, name)
             if own and os.path.exists(src): shutil.copy(src, os.path.join(d, ext))
     print(len(cases), 'cases')
