@@ -42,11 +42,7 @@ bool lex_is_digit(int32_t r)
     return in_table(utab_digit, NELEM(utab_digit), r);
 }
 
-bool lex_is_print(int32_t r)
-{
-    if (r < 0x80) return r >= 0x20 && r < 0x7f;
-    return in_table(utab_print, NELEM(utab_print), r);
-}
+bool lex_is_print(int32_t r) { return gofmt_isprint(r); }
 
 int32_t lex_decode_rune(const char *str, size_t n, int *w)
 {
@@ -97,45 +93,7 @@ static int last_rune_width(const char *str, size_t n, int32_t *rp)
     return w;
 }
 
-void lex_quote(sg_buf *b, const char *s, size_t n)
-{
-    static const char hx[] = "0123456789abcdef";
-    buf_putc(b, '"');
-    for (size_t i = 0; i < n;) {
-        int w;
-        int32_t r = lex_decode_rune(s + i, n - i, &w);
-        if (w == 1 && r == RUNE_ERROR) {
-            unsigned c = (unsigned char)s[i];
-            buf_putc(b, '\\'); buf_putc(b, 'x'); buf_putc(b, hx[c >> 4]); buf_putc(b, hx[c & 15]);
-            i++;
-            continue;
-        }
-        i += (size_t)w;
-        if (r == '"' || r == '\\') { buf_putc(b, '\\'); buf_putc(b, (char)r); continue; }
-        if (lex_is_print(r)) { gofmt_put_rune(b, r); continue; }
-        switch (r) {
-        case '\a': buf_puts(b, "\\a"); break;
-        case '\b': buf_puts(b, "\\b"); break;
-        case '\f': buf_puts(b, "\\f"); break;
-        case '\n': buf_puts(b, "\\n"); break;
-        case '\r': buf_puts(b, "\\r"); break;
-        case '\t': buf_puts(b, "\\t"); break;
-        case '\v': buf_puts(b, "\\v"); break;
-        default:
-            if (r < ' ' || r == 0x7f) {
-                buf_putc(b, '\\'); buf_putc(b, 'x');
-                buf_putc(b, hx[(r >> 4) & 15]); buf_putc(b, hx[r & 15]);
-            } else if (r < 0x10000) {
-                buf_puts(b, "\\u");
-                for (int sh = 12; sh >= 0; sh -= 4) buf_putc(b, hx[(r >> sh) & 15]);
-            } else {
-                buf_puts(b, "\\U");
-                for (int sh = 28; sh >= 0; sh -= 4) buf_putc(b, hx[(r >> sh) & 15]);
-            }
-        }
-    }
-    buf_putc(b, '"');
-}
+void lex_quote(sg_buf *b, const char *s, size_t n) { gofmt_quote(b, s, n); }
 
 /* fmt's %#U: U+0041 'A' (the quoted form only for printable runes). */
 static void put_U(sg_buf *b, int32_t r)

@@ -57,11 +57,12 @@ const char *lex_item_string(const sg_item *it);
 
 /* --- Go helpers shared by the parser and node printer --- */
 
-/* strconv.Quote(s): Go double-quoted form, printable Unicode kept, \x for bad UTF-8. */
+/* strconv.Quote(s): Go double-quoted form, printable Unicode kept, \x for bad UTF-8
+ * (value/gofmt's gofmt_quote). */
 void lex_quote(sg_buf *b, const char *s, size_t n);
 /* utf8.DecodeRuneInString: rune at s (n > 0 bytes), width in *w; bad UTF-8 -> U+FFFD, 1. */
 int32_t lex_decode_rune(const char *s, size_t n, int *w);
-/* unicode.IsLetter / unicode.IsDigit / strconv.IsPrint for any rune. */
+/* unicode.IsLetter / unicode.IsDigit / strconv.IsPrint (gofmt_isprint) for any rune. */
 bool lex_is_letter(int32_t r);
 bool lex_is_digit(int32_t r);
 bool lex_is_print(int32_t r);
