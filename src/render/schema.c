@@ -485,7 +485,15 @@ static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
     if (get(sch, "maxItems", &k) && is_num(k) && (double)n > num(k))
         leaf(out, ptr, path, sg_sprintf("maxItems: got %s, want %s", xint((long long)n), xint((long long)num(k))),
              sg_sprintf("Array must have at most %s items", show_json(k)));
-    if (get(sch, "uniqueItems", &k) && k.kind == VK_BOOL && k.u.b) {
+    if (cx->v3 && get(sch, "uniqueItems", &k) && k.kind == VK_BOOL && k.u.b) {
+        /* gojsonschema: each item equal to an earlier one, paired with the latest such */
+        for (size_t j = 1; j < n; j++)
+            for (size_t i = j; i-- > 0;)
+                if (jequal(list_get(v, i), list_get(v, j))) {
+                    leaf(out, ptr, path, NULL, sg_sprintf("array items[%zu,%zu] must be unique", i, j));
+                    break;
+                }
+    } else if (get(sch, "uniqueItems", &k) && k.kind == VK_BOOL && k.u.b) {
         for (size_t i = 0; i < n; i++)
             for (size_t j = i + 1; j < n; j++)
                 if (jequal(list_get(v, i), list_get(v, j))) {
@@ -512,7 +520,7 @@ static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
                     else if (ai.kind == VK_MAP)
                         for (size_t i = evaluated; i < n; i++) {
                             /* santhosh names these by their index among the extra items */
-                            snprintf(idx, sizeof idx, "%zu", i - evaluated);
+                            snprintf(idx, sizeof idx, "%zu", cx->v3 ? i : i - evaluated);
                             el_push(out, validate(cx, ai, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
                         }
                 }
@@ -541,20 +549,29 @@ static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
     if (cx->draft >= 6 && get(sch, "contains", &k)) {
         errlist errs = {0};
         size_t matched = 0;
+        sg_buf at; /* the matched indices as Go prints []int inside its brackets */
+        buf_init(&at);
         for (size_t i = 0; i < n; i++) {
             snprintf(idx, sizeof idx, "%zu", i);
             verr *e = validate(cx, k, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx));
             if (e) el_push(&errs, e);
-            else matched++;
+            else {
+                if (matched++) buf_putc(&at, ' ');
+                buf_puts(&at, idx);
+            }
         }
         sg_value mc;
         if (cx->draft >= 2019 && get(sch, "minContains", &mc) && is_num(mc)) {
             if ((double)matched < num(mc))
-                el_push(out, comb(ptr, path, matched ? sg_sprintf("min %s items required to match contains schema", xint((long long)num(mc)))
+                el_push(out, comb(ptr, path, matched ? sg_sprintf("min %s items required to match contains schema, but matched %s items at %s",
+                                                                  xint((long long)num(mc)), xint((long long)matched), at.p)
                                                      : sg_sprintf("min %s items required to match contains schema, but none matched", xint((long long)num(mc))),
                                   "At least one of the items must match", &errs));
         } else if (!matched)
             el_push(out, comb(ptr, path, "no items match contains schema", "At least one of the items must match", &errs));
+        if (cx->draft >= 2019 && get(sch, "maxContains", &mc) && is_num(mc) && (double)matched > num(mc))
+            leaf(out, ptr, path, sg_sprintf("max %s items required to match contains schema, but matched %s items at %s",
+                                            xint((long long)num(mc)), xint((long long)matched), at.p), NULL);
     }
 }
 
@@ -598,6 +615,15 @@ approx: {
     }
 }
 
+/* gojsonschema's bound in a message: a big.Float printed with %v (strconv 'g' shortest). */
+static const char *gnum(sg_value v)
+{
+    sg_buf b;
+    buf_init(&b);
+    gofmt_float(&b, num(v), 'g', -1);
+    return b.p;
+}
+
 static void num_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
 {
     sg_value k;
@@ -621,28 +647,28 @@ static void num_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
     if (cx->v3) {
         /* gojsonschema's order */
         if (get(sch, "multipleOf", &k) && is_num(k) && num(k) > 0 && !multiple_of(x, num(k)))
-            leaf(out, ptr, path, NULL, sg_sprintf("Must be a multiple of %s", show_json(k)));
-        if (has_max && x > num(mx)) leaf(out, ptr, path, NULL, sg_sprintf("Must be less than or equal to %s", show_json(mx)));
-        if (has_emx && x >= num(emx)) leaf(out, ptr, path, NULL, sg_sprintf("Must be less than %s", show_json(emx)));
-        if (has_min && x < num(mn)) leaf(out, ptr, path, NULL, sg_sprintf("Must be greater than or equal to %s", show_json(mn)));
-        if (has_emn && x <= num(emn)) leaf(out, ptr, path, NULL, sg_sprintf("Must be greater than %s", show_json(emn)));
+            leaf(out, ptr, path, NULL, sg_sprintf("Must be a multiple of %s", gnum(k)));
+        if (has_max && x > num(mx)) leaf(out, ptr, path, NULL, sg_sprintf("Must be less than or equal to %s", gnum(mx)));
+        if (has_emx && x >= num(emx)) leaf(out, ptr, path, NULL, sg_sprintf("Must be less than %s", gnum(emx)));
+        if (has_min && x < num(mn)) leaf(out, ptr, path, NULL, sg_sprintf("Must be greater than or equal to %s", gnum(mn)));
+        if (has_emn && x <= num(emn)) leaf(out, ptr, path, NULL, sg_sprintf("Must be greater than %s", gnum(emn)));
         return;
     }
     if (has_min && x < num(mn))
         leaf(out, ptr, path, sg_sprintf("minimum: got %s, want %s", got, xnum(mn)),
-             sg_sprintf("Must be greater than or equal to %s", show_json(mn)));
+             sg_sprintf("Must be greater than or equal to %s", gnum(mn)));
     if (has_max && x > num(mx))
         leaf(out, ptr, path, sg_sprintf("maximum: got %s, want %s", got, xnum(mx)),
-             sg_sprintf("Must be less than or equal to %s", show_json(mx)));
+             sg_sprintf("Must be less than or equal to %s", gnum(mx)));
     if (has_emn && x <= num(emn))
         leaf(out, ptr, path, sg_sprintf("exclusiveMinimum: got %s, want %s", got, xnum(emn)),
-             sg_sprintf("Must be greater than %s", show_json(emn)));
+             sg_sprintf("Must be greater than %s", gnum(emn)));
     if (has_emx && x >= num(emx))
         leaf(out, ptr, path, sg_sprintf("exclusiveMaximum: got %s, want %s", got, xnum(emx)),
-             sg_sprintf("Must be less than %s", show_json(emx)));
+             sg_sprintf("Must be less than %s", gnum(emx)));
     if (get(sch, "multipleOf", &k) && is_num(k) && num(k) > 0 && !multiple_of(x, num(k)))
         leaf(out, ptr, path, sg_sprintf("multipleOf: got %s, want %s", got, xnum(k)),
-             sg_sprintf("Must be a multiple of %s", show_json(k)));
+             sg_sprintf("Must be a multiple of %s", gnum(k)));
 }
 
 static void str_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
@@ -1074,6 +1100,11 @@ static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth,
             return;
         }
     }
+    if (c->cx->v3 && get(sch, "minProperties", &lo) && get(sch, "maxProperties", &hi) && is_num(lo) && is_num(hi) &&
+        num(lo) > num(hi)) {
+        c->err = "minProperties cannot be greater than maxProperties";
+        return;
+    }
     if (!c->cx->v3 && c->cx->draft == 2020 && get(sch, "pattern", &k) && k.kind == VK_STRING) {
         const char *rerr;
         if (!regex_compile(k.u.s.p, k.u.s.n, &rerr)) {
@@ -1152,6 +1183,9 @@ const char *schema_errors(const char *schema, size_t len, sg_value values)
         return err;
     }
     ctx cx = { sch, draft_of(sch), sg_helm_major == 3 };
+    /* gojsonschema knows drafts 4, 6 and 7; any other $schema (or none) is its hybrid
+     * mode, the draft-7 keyword set */
+    if (cx.v3 && cx.draft >= 2019) cx.draft = 7;
     chk c = { &cx, NULL };
     const char *stack[64];
     check_schema(&c, sch, stack, 0, "");
