@@ -11,6 +11,7 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
+#include "../value/conv.h"
 #include "../value/gofmt.h"
 #include <math.h>
 #include <pthread.h>
@@ -337,33 +338,6 @@ enum { NUM_OK, NUM_SYNTAX, NUM_RANGE };
 
 static char lower(char c) { return (char)(c | ('x' - 'X')); }
 
-static bool underscore_ok(const char *s, size_t n)
-{
-    char saw = '^';
-    size_t i = 0;
-    if (n >= 1 && (s[0] == '-' || s[0] == '+')) { s++; n--; }
-    bool hex = false;
-    if (n >= 2 && s[0] == '0' && (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x')) {
-        i = 2;
-        saw = '0';
-        hex = lower(s[1]) == 'x';
-    }
-    for (; i < n; i++) {
-        if ((s[i] >= '0' && s[i] <= '9') || (hex && lower(s[i]) >= 'a' && lower(s[i]) <= 'f')) {
-            saw = '0';
-            continue;
-        }
-        if (s[i] == '_') {
-            if (saw != '0') return false;
-            saw = '_';
-            continue;
-        }
-        if (saw == '_') return false;
-        saw = '!';
-    }
-    return saw != '_';
-}
-
 static int parse_uint(const char *s, size_t n, uint64_t *out)
 {
     *out = 0;
@@ -393,7 +367,7 @@ static int parse_uint(const char *s, size_t n, uint64_t *out)
         if (v1 < v) { *out = UINT64_MAX; return NUM_RANGE; }
         v = v1;
     }
-    if (underscores && !underscore_ok(s0, n0)) return NUM_SYNTAX;
+    if (underscores && !conv_underscore_ok(s0, n0)) return NUM_SYNTAX;
     *out = v;
     return NUM_OK;
 }
@@ -444,7 +418,7 @@ static int parse_float(const char *s, size_t n, double *out)
     } else if (hex) {
         return NUM_SYNTAX;
     }
-    if (underscores && !underscore_ok(s, i)) return NUM_SYNTAX;
+    if (underscores && !conv_underscore_ok(s, i)) return NUM_SYNTAX;
     if (i != n) return NUM_SYNTAX;
     char *t = sg_alloc(n + 1), *q = t;
     for (size_t k = 0; k < n; k++) if (s[k] != '_') *q++ = s[k];

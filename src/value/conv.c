@@ -25,8 +25,7 @@ sg_value conv_tostring(sg_value v)
     return val_str_nocopy(s, n);
 }
 
-/* Go's underscoreOK: underscores only between digits or after a base prefix. */
-static bool underscore_ok(const char *s, size_t n)
+bool conv_underscore_ok(const char *s, size_t n)
 {
     char saw = '^';
     size_t i = 0;
@@ -88,7 +87,7 @@ bool conv_parse_int(const char *s, size_t n, int base, int64_t *out)
         if (u > (cutoff - (uint64_t)d) / (uint64_t)base) return false; /* range */
         u = u * (uint64_t)base + (uint64_t)d;
     }
-    if (underscores && !underscore_ok(s, n)) return false;
+    if (underscores && !conv_underscore_ok(s, n)) return false;
     *out = neg ? (int64_t)(0 - u) : (int64_t)u;
     return true;
 }
@@ -135,7 +134,7 @@ bool conv_parse_float(const char *s, size_t n, double *out)
         if (!ed) return false;
     } else if (hex) return false;
     if (i != n) return false;
-    if (underscores && !underscore_ok(s, n)) return false;
+    if (underscores && !conv_underscore_ok(s, n)) return false;
     char *t = sg_alloc(n + 1);
     size_t k = 0;
     for (size_t j = start; j < n; j++)

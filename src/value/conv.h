@@ -17,6 +17,9 @@ bool conv_bool(sg_value v);
 sg_value conv_strslice(sg_value v);
 
 /* ---- added by the conv owner ---- */
+/* Go's strconv underscoreOK: in a number literal s (optional sign, optional 0b/0o/0x
+ * prefix), every '_' stands between digits or right after the prefix. */
+bool conv_underscore_ok(const char *s, size_t n);
 /* strconv.ParseInt(s, base, 64) (base 0: 0x/0o/0b/0 prefixes and underscores); false on
  * syntax or range error (*out = 0). */
 bool conv_parse_int(const char *s, size_t n, int base, int64_t *out);
