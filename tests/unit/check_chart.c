@@ -10,21 +10,13 @@
 #include "../../src/base/err.h"
 #include "../../src/chart/chart.h"
 #include "../../src/io/json.h"
+#include "testutil.h"
 #include "../../src/value/gofmt.h"
 
 static void setup(void) { arena_push(); sg_helm_major = 4; }
 static void teardown(void) { arena_pop(); }
 
 #define F(p, d) { p, d, sizeof(d) - 1 }
-
-static const char *json(sg_value v)
-{
-    sg_buf b;
-    buf_init(&b);
-    const char *err;
-    jsonio_emit(&b, v, 0, &err);
-    return b.p;
-}
 
 static const char *str(sg_value v)
 {
@@ -70,7 +62,7 @@ START_TEST(t_loader_classifies_templates_files_crds_and_subcharts)
     ck_assert_msg(c != NULL, "%s", err);
     ck_assert_str_eq(c->name, "p");
     ck_assert_str_eq(chart_meta_str(c, "version"), "1");
-    ck_assert_str_eq(json(c->values), "{\"a\":1}");
+    ck_assert_str_eq(tu_json(c->values), "{\"a\":1}");
     ck_assert_ptr_nonnull(c->schema);
     ck_assert_uint_eq(c->ntemplates, 1);
     ck_assert_uint_eq(c->nfiles, 4); /* README.md, charts/x.prov, crds/c.yaml, crds/readme.txt */
@@ -130,7 +122,7 @@ START_TEST(t_chart_yaml_is_typed_and_validated_like_helm)
         ck_assert_str_eq(err, lc->want + 1);
     } else {
         ck_assert_msg(c != NULL, "%s", err);
-        ck_assert_str_eq(json(chart_meta_value(c)), lc->want);
+        ck_assert_str_eq(tu_json(chart_meta_value(c)), lc->want);
     }
 }
 END_TEST
@@ -347,9 +339,9 @@ START_TEST(t_files_methods_match_helm)
     ck_assert_str_eq(call(f, "Get", "nope").u.s.p, "");
     ck_assert_str_eq(str(call(f, "GetBytes", "files/x.txt")), "[108 105 110 101 49 10 108 105 110 101 50 10]");
     ck_assert_str_eq(val_typename(call(f, "GetBytes", "nope")), "[]uint8");
-    ck_assert_str_eq(json(call(f, "Lines", "files/x.txt")), "[\"line1\",\"line2\"]");
-    ck_assert_str_eq(json(call(f, "Lines", "nope")), "[]");
-    ck_assert_str_eq(json(call(f, "Lines", "files/nonl.txt")), "[\"no-nl\"]");
+    ck_assert_str_eq(tu_json(call(f, "Lines", "files/x.txt")), "[\"line1\",\"line2\"]");
+    ck_assert_str_eq(tu_json(call(f, "Lines", "nope")), "[]");
+    ck_assert_str_eq(tu_json(call(f, "Lines", "files/nonl.txt")), "[\"no-nl\"]");
     ck_assert_str_eq(val_typename(call(f, "Lines", "nope")), "[]string");
     sg_value g = call(f, "Glob", "files/*.{txt,yaml}");
     ck_assert_str_eq(call(g, "AsConfig", NULL).u.s.p,
@@ -358,7 +350,7 @@ START_TEST(t_files_methods_match_helm)
                      "empty.txt: \"\"\nnonl.txt: bm8tbmw=\nx.txt: bGluZTEKbGluZTIK");
     ck_assert_str_eq(call(call(f, "Glob", "nomatch"), "AsConfig", NULL).u.s.p, "{}");
     ck_assert_str_eq(str(call(f, "Glob", "top.txt")), "map[top.txt:[116 10]]");
-    ck_assert_str_eq(json(call(f, "Glob", "top.txt")), "{\"top.txt\":\"dAo=\"}");
+    ck_assert_str_eq(tu_json(call(f, "Glob", "top.txt")), "{\"top.txt\":\"dAo=\"}");
     sg_catch ct;
     if (SG_TRY(&ct)) { call(f, "Lines", "files/empty.txt"); catch_pop(&ct); ck_abort(); }
     else { catch_pop(&ct); ck_assert_str_eq(ct.err->msg, "runtime error: index out of range [-1]"); }
@@ -381,7 +373,7 @@ START_TEST(t_capabilities_defaults_match_helm_v4)
     ck_assert_str_eq(str(kv), "v1.35.0");
     ck_assert_str_eq(field(kv, "Major").u.s.p, "1");
     ck_assert_str_eq(field(kv, "Minor").u.s.p, "35");
-    ck_assert_str_eq(json(kv), "{\"Version\":\"v1.35.0\",\"Major\":\"1\",\"Minor\":\"35\"}"); /* Go field order */
+    ck_assert_str_eq(tu_json(kv), "{\"Version\":\"v1.35.0\",\"Major\":\"1\",\"Minor\":\"35\"}"); /* Go field order */
     ck_assert_str_eq(val_typename(kv), "common.KubeVersion");
     sg_value hv = field(caps, "HelmVersion");
     ck_assert_str_eq(str(hv), "{v4.1.4 05fa37973dc9e42b76e1d2883494c87174b6074f clean go1.25.9 v1.35}");

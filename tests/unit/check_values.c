@@ -7,21 +7,13 @@
 #include "../../src/base/err.h"
 #include "../../src/chart/values.h"
 #include "../../src/io/json.h"
+#include "testutil.h"
 #include "../../src/io/yaml.h"
 
 static void setup(void) { arena_push(); sg_helm_major = 4; }
 static void teardown(void) { arena_pop(); }
 
 #define F(p, d) { p, d, sizeof(d) - 1 }
-
-static const char *json(sg_value v)
-{
-    sg_buf b;
-    buf_init(&b);
-    const char *err;
-    jsonio_emit(&b, v, 0, &err);
-    return b.p;
-}
 
 static sg_value yaml(const char *s)
 {
@@ -45,7 +37,7 @@ START_TEST(t_user_values_override_and_null_deletes_defaults)
     sg_buf log;
     buf_init(&log);
     sg_value v = values_coalesce(c, user, &log);
-    ck_assert_str_eq(json(v), "{\"a\":{\"c\":20},\"keep\":\"base\",\"list\":[9],\"m\":\"scalar\",\"new1\":\"f2\"}");
+    ck_assert_str_eq(tu_json(v), "{\"a\":{\"c\":20},\"keep\":\"base\",\"list\":[9],\"m\":\"scalar\",\"new1\":\"f2\"}");
     ck_assert_str_eq(log.p, "");
     ck_assert_int_eq(v.gotype, GT_MAP_VALUES);
 }
@@ -59,7 +51,7 @@ START_TEST(t_set_edits_lists_from_files_and_set_string_wins)
     setparse_set(user, "list[1]=7", SETP_SET);
     setparse_set(user, "keep=5", SETP_STRING);
     sg_value v = values_coalesce(c, user, NULL);
-    ck_assert_str_eq(json(v), "{\"a\":{\"b\":1},\"keep\":\"5\",\"list\":[9,7],\"m\":\"scalar\",\"new1\":\"f1\"}");
+    ck_assert_str_eq(tu_json(v), "{\"a\":{\"b\":1},\"keep\":\"5\",\"list\":[9,7],\"m\":\"scalar\",\"new1\":\"f1\"}");
 }
 END_TEST
 
@@ -75,7 +67,7 @@ START_TEST(t_map_over_scalar_default_warns_in_helm_format)
     sg_buf log;
     buf_init(&log);
     sg_value v = values_coalesce(c, user, &log);
-    ck_assert_str_eq(json(v), "{\"s\":{\"x\":1}}");
+    ck_assert_str_eq(tu_json(v), "{\"s\":{\"x\":1}}");
     ck_assert_str_eq(log.p, "level=INFO msg=\"warning: skipped value for cw.s: Not a table.\"\n");
     sg_helm_major = 3;
     buf_init(&log);
@@ -98,10 +90,10 @@ START_TEST(t_globals_flow_down_and_subchart_values_are_scoped)
     sg_value v = values_coalesce(c, val_map(), NULL);
     const char *sub = "{\"global\":{\"g1\":\"parent\",\"g2\":\"subscoped\",\"g3\":\"subdefault\",\"gm\":{\"a\":1,\"b\":2}},"
                       "\"s1\":\"fromparent\",\"s2\":\"subdefault\",\"sl\":[\"p\"]}";
-    ck_assert_str_eq(json(values_for_chart(c->deps[0], v)), sub);
+    ck_assert_str_eq(tu_json(values_for_chart(c->deps[0], v)), sub);
     char want[1024];
     snprintf(want, sizeof want, "{\"global\":{\"g1\":\"parent\",\"gm\":{\"a\":1}},\"pv\":1,\"sub\":%s}", sub);
-    ck_assert_str_eq(json(v), want);
+    ck_assert_str_eq(tu_json(v), want);
 }
 END_TEST
 
@@ -129,7 +121,7 @@ START_TEST(t_values_user_applies_flags_in_helm_order_and_prefixes_errors)
     const char *set[] = { "a=1" }, *sets[] = { "a=2" }, *bad[] = { "x" }, *nof[] = { "/nonexistent.yaml" };
     o.set_string = (sg_strlist){ sets, 1 };
     o.set = (sg_strlist){ set, 1 };
-    ck_assert_str_eq(json(values_user(&o)), "{\"a\":\"2\"}");
+    ck_assert_str_eq(tu_json(values_user(&o)), "{\"a\":\"2\"}");
     o.set = (sg_strlist){ bad, 1 };
     sg_catch ct;
     if (SG_TRY(&ct)) { values_user(&o); catch_pop(&ct); ck_abort_msg("expected an error"); }
@@ -147,7 +139,7 @@ START_TEST(t_set_json_object_form_is_v4_only)
     memset(&o, 0, sizeof o);
     const char *sj[] = { "{\"x\":{\"y\":1}}" };
     o.set_json = (sg_strlist){ sj, 1 };
-    ck_assert_str_eq(json(values_user(&o)), "{\"x\":{\"y\":1}}");
+    ck_assert_str_eq(tu_json(values_user(&o)), "{\"x\":{\"y\":1}}");
     sg_helm_major = 3;
     sg_catch ct;
     if (SG_TRY(&ct)) { values_user(&o); catch_pop(&ct); ck_abort_msg("expected an error"); }
@@ -187,7 +179,7 @@ START_TEST(t_dependencies_are_ordered_aliased_and_imported)
     ck_assert_str_eq(chart_fullpath(c->deps[3]), "dp/charts/s3alias");
     sg_value x;
     ck_assert(map_get(v, "imported", &x));
-    ck_assert_str_eq(json(x), "{\"e1\":1}");
+    ck_assert_str_eq(tu_json(x), "{\"e1\":1}");
     ck_assert(map_get(v, "d1", &x));
     ck_assert_str_eq(log.p, "");
 }
@@ -205,7 +197,7 @@ START_TEST(t_conditions_and_tags_remove_subcharts)
     ck_assert_str_eq(log.p, "level=WARN msg=\"returned non-bool value\" path=s1.enabled chart=s1\n");
     sg_value s1;
     ck_assert(map_get(v, "s1", &s1));
-    ck_assert_str_eq(json(s1), "{\"enabled\":5}"); /* left un-coalesced */
+    ck_assert_str_eq(tu_json(s1), "{\"enabled\":5}"); /* left un-coalesced */
 }
 END_TEST
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "../../src/base/arena.h"
 #include "../../src/base/buf.h"
+#include "../../src/io/json.h"
 
 sg_value tu_parse_arg(const char *a)
 {
@@ -83,4 +84,13 @@ int tu_split_case(char *line, char **parts, int max)
         p = t + 1;
     }
     return np;
+}
+
+const char *tu_json(sg_value v)
+{
+    sg_buf b;
+    buf_init(&b);
+    const char *err;
+    jsonio_emit(&b, v, 0, &err);
+    return b.p;
 }

@@ -1,6 +1,6 @@
 /* testutil.h - helpers shared by the unit suites that run tables of Go observations
- * (check_gofmt.c, check_strfuncs.c): a one-letter argument mini-language for sg_values
- * and a tab splitter for the table rows. */
+ * (check_gofmt.c, check_strfuncs.c, check_chart.c, check_values.c): a one-letter argument
+ * mini-language for sg_values, a tab splitter for the table rows, and JSON of a value. */
 #ifndef SG_TESTUTIL_H
 #define SG_TESTUTIL_H
 #include "../../src/value/value.h"
@@ -14,5 +14,8 @@ sg_value tu_parse_arg(const char *a);
 /* Split a case line at tabs, in place, into at most max parts: parts[0] is the format /
  * function name.  Returns the number of parts. */
 int tu_split_case(char *line, char **parts, int max);
+
+/* The value as JSON (io/json's jsonio_emit, compact), in the current arena. */
+const char *tu_json(sg_value v);
 
 #endif
