@@ -201,7 +201,7 @@ static EVP_PKEY *parse_key(const char *text, size_t len, const char *prefix)
 }
 
 /* pemBlockForKey: RSA as PKCS#1, EC as SEC 1, DSA as OpenSSL's DSA sequence, others PKCS#8. */
-static const char *key_pem(EVP_PKEY *k)
+const char *pki_key_pem(EVP_PKEY *k)
 {
     sg_buf out;
     buf_init(&out);
@@ -500,8 +500,8 @@ bool pki_cert_fields(sg_value v, const char **cert, const char **key)
     return true;
 }
 
-/* A `certificate` parameter as Go's reflection converts it. */
-static void cert_arg(sg_value v, const char **cert, const char **key)
+/* A `certificate` parameter as Go's reflection converts it (see fn_pki.h). */
+void pki_cert_arg(sg_value v, const char **cert, const char **key)
 {
     if (pki_cert_fields(v, cert, key)) return;
     if (v.kind == VK_NIL) sg_throwf("invalid value; expected sprig.certificate");
@@ -510,45 +510,48 @@ static void cert_arg(sg_value v, const char **cert, const char **key)
 
 /* ---------------------------------------------------------------- the functions */
 
-/* A self-signed certificate for the PEM key `pemkey` (parsed first, as Sprig does). */
-static sg_value self_signed(sg_value pemkey, sg_value cn, sg_value ips, sg_value dns, int64_t days, bool is_ca)
+sg_value pki_cert_for_key(EVP_PKEY *k, sg_value cn, sg_value ips, sg_value dns, int64_t days, bool is_ca,
+                          const char *cacert, const char *cakey)
 {
-    EVP_PKEY *k = parse_key(SP(pemkey), SN(pemkey), "parsing private key");
+    X509 *ca = NULL;
+    EVP_PKEY *signer = k;
+    if (cacert) {
+        pemblock b;
+        if (!pem_decode(cacert, strlen(cacert), &b)) sg_throwf("unable to decode certificate");
+        const unsigned char *p = b.der;
+        ca = own_x509(d2i_X509(NULL, &p, (long)b.n));
+        if (!ca) {
+            ERR_clear_error();
+            sg_throwf("error parsing certificate: decodedSignerCert.Bytes: x509: malformed certificate");
+        }
+        signer = parse_key(cakey, strlen(cakey), "error parsing private key");
+    }
     tmpl t;
     tmpl_init(&t, cn, ips, dns, days, is_ca);
-    return pki_cert_value(make_cert(&t, k, NULL, k), key_pem(k));
+    return pki_cert_value(make_cert(&t, k, ca, signer), pki_key_pem(k));
 }
 
-/* genCAWithKey cn days key */
+/* genCAWithKey cn days key (the key is parsed first, as Sprig does) */
 sg_value fn_gencawithkey(sg_fcall *c, int argc, sg_value *argv)
 {
-    return self_signed(argv[2], argv[0], sg_nil, sg_nil, argv[1].u.i, true);
+    EVP_PKEY *k = parse_key(SP(argv[2]), SN(argv[2]), "parsing private key");
+    return pki_cert_for_key(k, argv[0], sg_nil, sg_nil, argv[1].u.i, true, NULL, NULL);
 }
 
 /* genSelfSignedCertWithKey cn ips dns days key */
 sg_value fn_genselfsignedcertwithkey(sg_fcall *c, int argc, sg_value *argv)
 {
-    return self_signed(argv[4], argv[0], argv[1], argv[2], argv[3].u.i, false);
+    EVP_PKEY *k = parse_key(SP(argv[4]), SN(argv[4]), "parsing private key");
+    return pki_cert_for_key(k, argv[0], argv[1], argv[2], argv[3].u.i, false, NULL, NULL);
 }
 
 /* genSignedCertWithKey cn ips dns days ca key */
 sg_value fn_gensignedcertwithkey(sg_fcall *c, int argc, sg_value *argv)
 {
     const char *cacert, *cakey;
-    cert_arg(argv[4], &cacert, &cakey);
+    pki_cert_arg(argv[4], &cacert, &cakey);
     EVP_PKEY *k = parse_key(SP(argv[5]), SN(argv[5]), "parsing private key");
-    pemblock b;
-    if (!pem_decode(cacert, strlen(cacert), &b)) sg_throwf("unable to decode certificate");
-    const unsigned char *p = b.der;
-    X509 *ca = own_x509(d2i_X509(NULL, &p, (long)b.n));
-    if (!ca) {
-        ERR_clear_error();
-        sg_throwf("error parsing certificate: decodedSignerCert.Bytes: x509: malformed certificate");
-    }
-    EVP_PKEY *signer = parse_key(cakey, strlen(cakey), "error parsing private key");
-    tmpl t;
-    tmpl_init(&t, argv[0], argv[1], argv[2], argv[3].u.i, false);
-    return pki_cert_value(make_cert(&t, k, ca, signer), key_pem(k));
+    return pki_cert_for_key(k, argv[0], argv[1], argv[2], argv[3].u.i, false, cacert, cakey);
 }
 
 /* buildCustomCert b64cert b64key */
