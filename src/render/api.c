@@ -155,11 +155,12 @@ static bool locate_chart(const char *name)
     if (stat(name, &st) == 0) {
         if (S_ISDIR(st.st_mode)) return false;
         FILE *f = fopen(name, "rb");
-        unsigned char magic[2] = { 0, 0 };
+        unsigned char magic[3] = { 0, 0, 0 };
         if (f) {
-            size_t got = fread(magic, 1, 2, f);
+            /* Helm's isGzip: the gzip magic plus the deflate method byte */
+            size_t got = fread(magic, 1, 3, f);
             fclose(f);
-            if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) return true;
+            if (got == 3 && magic[0] == 0x1f && magic[1] == 0x8b && magic[2] == 8) return true;
         }
         const char *dot = strrchr(name, '.');
         if (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
