@@ -84,6 +84,43 @@ START_TEST(t_v3_messages_use_field_paths)
 }
 END_TEST
 
+START_TEST(t_v4_asserts_format_only_before_draft_2019)
+{
+    ck_assert_str_eq(check("{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"properties\":{\"a\":{\"format\":\"email\"}}}",
+                           "{\"a\":\"x\"}"),
+                     "- at '/a': 'x' is not valid email: missing @\n");
+    ck_assert_str_eq(check("{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"properties\":{\"a\":{\"format\":\"ipv4\"}}}",
+                           "{\"a\":\"a.2.3.4\"}"),
+                     "- at '/a': 'a.2.3.4' is not valid ipv4: strconv.Atoi: parsing \"a\": invalid syntax\n");
+    ck_assert_str_eq(check("{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"properties\":{\"a\":{\"format\":\"hostname\"}}}",
+                           "{\"a\":\"h\u00e9\"}"),
+                     "- at '/a': 'h\u00e9' is not valid hostname: invalid character '\u00e9'\n");
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"format\":\"email\"}}}", "{\"a\":\"x\"}"), "");
+}
+END_TEST
+
+START_TEST(t_v4_contains_bounds_list_the_matching_indices)
+{
+    ck_assert_str_eq(check("{\"contains\":{\"type\":\"string\"},\"maxContains\":1}", "[\"x\",1,\"y\"]"),
+                     "- at '': max 1 items required to match contains schema, but matched 2 items at 0 2\n");
+}
+END_TEST
+
+START_TEST(t_v3_format_and_bounds_as_gojsonschema_prints_them)
+{
+    sg_helm_major = 3;
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"format\":\"uri\"}}}", "{\"a\":\"/p\"}"),
+                     "- a: Does not match format 'uri'\n");
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"format\":\"date\"}}}", "{\"a\":7}"),
+                     "- a: Does not match format 'date'\n");
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"format\":\"date-time\"}}}", "{\"a\":\"2020-01-01T10:00:00Z\"}"), "");
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"maximum\":1000000}}}", "{\"a\":2000000}"),
+                     "- a: Must be less than or equal to 1e+06\n");
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"uniqueItems\":true}}}", "{\"a\":[1,1,1]}"),
+                     "- a: array items[0,1] must be unique\n- a: array items[1,2] must be unique\n");
+}
+END_TEST
+
 Suite *schema_suite(void);
 Suite *schema_suite(void)
 {
@@ -96,6 +133,9 @@ Suite *schema_suite(void)
     tcase_add_test(tc, t_v4_numbers_are_printed_as_x_text_does);
     tcase_add_test(tc, t_v4_combinators_carry_their_causes);
     tcase_add_test(tc, t_v3_messages_use_field_paths);
+    tcase_add_test(tc, t_v4_asserts_format_only_before_draft_2019);
+    tcase_add_test(tc, t_v4_contains_bounds_list_the_matching_indices);
+    tcase_add_test(tc, t_v3_format_and_bounds_as_gojsonschema_prints_them);
     suite_add_tcase(s, tc);
     return s;
 }
