@@ -1273,6 +1273,45 @@ static void check_sub(chk *c, sg_value sch, const char **stack, size_t depth, co
         check_schema(c, k, stack, depth, child_ptr(sptr, kw));
 }
 
+/* The 2020-12 metaschema's verdict on the JSON types of one schema's keywords (the
+ * first offending keyword in a fixed order; NULL when all fit). */
+static const char *meta_type_error(sg_value sch, const char **stack, size_t depth, const char *sptr)
+{
+    static const char *const schemas[] = { "additionalProperties", "items", "contains", "propertyNames", "not", "if",
+                                           "then", "else", "unevaluatedProperties", "unevaluatedItems" };
+    static const char *const numbers[] = { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" };
+    static const char *const counts[] = { "minLength", "maxLength", "minItems", "maxItems", "minProperties",
+                                          "maxProperties", "minContains", "maxContains" };
+    static const char *const strings[] = { "pattern", "format", "$ref" };
+    static const char *const objects[] = { "properties", "patternProperties", "$defs", "dependentSchemas",
+                                           "dependentRequired" };
+    static const char *const arrays[] = { "allOf", "anyOf", "oneOf", "prefixItems", "required", "enum" };
+    sg_value k;
+    for (size_t i = 0; i < sizeof schemas / sizeof *schemas; i++)
+        if (get(sch, schemas[i], &k) && k.kind != VK_MAP && k.kind != VK_BOOL)
+            return meta_error(stack, depth, child_ptr(sptr, schemas[i]), sg_sprintf("got %s, want boolean or object", jtype(k)));
+    for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++)
+        if (get(sch, numbers[i], &k) && !is_num(k))
+            return meta_error(stack, depth, child_ptr(sptr, numbers[i]), sg_sprintf("got %s, want number", jtype(k)));
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+        if (get(sch, counts[i], &k) && !(is_num(k) && is_integral(k)))
+            return meta_error(stack, depth, child_ptr(sptr, counts[i]), sg_sprintf("got %s, want integer", jtype(k)));
+        else if (get(sch, counts[i], &k) && num(k) < 0)
+            return meta_error(stack, depth, child_ptr(sptr, counts[i]), sg_sprintf("minimum: got %s, want 0", xnum(k)));
+    for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
+        if (get(sch, strings[i], &k) && k.kind != VK_STRING)
+            return meta_error(stack, depth, child_ptr(sptr, strings[i]), sg_sprintf("got %s, want string", jtype(k)));
+    for (size_t i = 0; i < sizeof objects / sizeof *objects; i++)
+        if (get(sch, objects[i], &k) && k.kind != VK_MAP)
+            return meta_error(stack, depth, child_ptr(sptr, objects[i]), sg_sprintf("got %s, want object", jtype(k)));
+    for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+        if (get(sch, arrays[i], &k) && k.kind != VK_LIST)
+            return meta_error(stack, depth, child_ptr(sptr, arrays[i]), sg_sprintf("got %s, want array", jtype(k)));
+    if (get(sch, "uniqueItems", &k) && k.kind != VK_BOOL)
+        return meta_error(stack, depth, child_ptr(sptr, "uniqueItems"), sg_sprintf("got %s, want boolean", jtype(k)));
+    return NULL;
+}
+
 static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth, const char *sptr)
 {
     if (sch.kind != VK_MAP || c->err || depth >= 64) return;
@@ -1312,6 +1351,7 @@ static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth,
             return;
         }
     }
+    if (!c->cx->v3 && c->cx->draft == 2020 && (c->err = meta_type_error(sch, stack, depth, sptr))) return;
     static const char *const kws[] = { "$defs", "definitions", "properties", "patternProperties", "additionalProperties",
                                        "items", "prefixItems", "contains", "propertyNames", "allOf", "anyOf", "oneOf",
                                        "not", "if", "then", "else", "dependentSchemas" };
