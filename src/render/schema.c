@@ -283,6 +283,18 @@ static const char *last_seg(const char *path)
 static bool resolve_ref(ctx *cx, const char *ref, sg_value *out)
 {
     if (ref[0] != '#') return false;
+    if (strchr(ref, '%')) { /* the fragment is URL-decoded before it is read as a pointer */
+        sg_buf d;
+        buf_init(&d);
+        for (const char *q = ref; *q; q++) {
+            if (q[0] == '%' && isxdigit((unsigned char)q[1]) && isxdigit((unsigned char)q[2])) {
+                char hex[3] = { q[1], q[2], 0 };
+                buf_putc(&d, (char)strtol(hex, NULL, 16));
+                q += 2;
+            } else buf_putc(&d, *q);
+        }
+        ref = d.p;
+    }
     sg_value cur = cx->root;
     const char *p = ref + 1;
     while (*p == '/') {
@@ -1214,12 +1226,22 @@ typedef struct chk { ctx *cx; const char *err; } chk;
 
 /* The chain of "'allOf' failed" lines santhosh reports (against the 2020-12
  * metaschema) for a keyword error at schema pointer kwptr inside subschemas sptrs. */
+static const char *meta_error_d(int draft, const char **sptrs, size_t n, const char *kwptr, const char *msg);
 static const char *meta_error(const char **sptrs, size_t n, const char *kwptr, const char *msg)
+{
+    return meta_error_d(2020, sptrs, n, kwptr, msg);
+}
+
+static const char *meta_error_d(int draft, const char **sptrs, size_t n, const char *kwptr, const char *msg)
 {
     sg_buf b;
     buf_init(&b);
-    buf_puts(&b, "\"file:///values.schema.json#\" is not valid against metaschema: jsonschema validation failed with "
-                 "'https://json-schema.org/draft/2020-12/schema#'");
+    buf_puts(&b, "\"file:///values.schema.json#\" is not valid against metaschema: jsonschema validation failed with ");
+    if (draft != 2020) { /* the draft-06/07 metaschemas are flat: one line */
+        buf_printf(&b, "'http://json-schema.org/draft-0%d/schema#'\n- at %s: %s", draft, quotez(kwptr), msg);
+        return b.p;
+    }
+    buf_puts(&b, "'https://json-schema.org/draft/2020-12/schema#'");
     for (size_t i = 0; i < n; i++) {
         buf_putc(&b, '\n');
         for (size_t d = 0; d < i; d++) buf_puts(&b, "  ");
@@ -1275,7 +1297,25 @@ static void check_sub(chk *c, sg_value sch, const char **stack, size_t depth, co
 
 /* The 2020-12 metaschema's verdict on the JSON types of one schema's keywords (the
  * first offending keyword in a fixed order; NULL when all fit). */
-static const char *meta_type_error(sg_value sch, const char **stack, size_t depth, const char *sptr)
+/* Drafts 6/7 wrap minLength/minItems/minProperties in allOf (nonNegativeIntegerDefault0). */
+static const char *default0(int draft, const char *kw, const char *kwptr, const char *msg)
+{
+    if (draft == 2020 || (strcmp(kw, "minLength") && strcmp(kw, "minItems") && strcmp(kw, "minProperties"))) return msg;
+    return sg_sprintf("'allOf' failed\n  - at %s: %s", quotez(kwptr), msg);
+}
+
+/* Whether keyword kw is in draft's metaschema with the type meta_type_error expects. */
+static bool meta_kw(int draft, const char *kw)
+{
+    static const char *const only2020[] = { "items", "prefixItems", "$defs", "dependentSchemas", "dependentRequired",
+                                            "unevaluatedProperties", "unevaluatedItems", "minContains", "maxContains" };
+    if (draft == 2020) return true;
+    for (size_t i = 0; i < sizeof only2020 / sizeof *only2020; i++)
+        if (!strcmp(kw, only2020[i])) return false;
+    return !(draft == 6 && (!strcmp(kw, "if") || !strcmp(kw, "then") || !strcmp(kw, "else")));
+}
+
+static const char *meta_type_error(int draft, sg_value sch, const char **stack, size_t depth, const char *sptr)
 {
     static const char *const schemas[] = { "additionalProperties", "items", "contains", "propertyNames", "not", "if",
                                            "then", "else", "unevaluatedProperties", "unevaluatedItems" };
@@ -1288,27 +1328,29 @@ static const char *meta_type_error(sg_value sch, const char **stack, size_t dept
     static const char *const arrays[] = { "allOf", "anyOf", "oneOf", "prefixItems", "required", "enum" };
     sg_value k;
     for (size_t i = 0; i < sizeof schemas / sizeof *schemas; i++)
-        if (get(sch, schemas[i], &k) && k.kind != VK_MAP && k.kind != VK_BOOL)
-            return meta_error(stack, depth, child_ptr(sptr, schemas[i]), sg_sprintf("got %s, want boolean or object", jtype(k)));
+        if (meta_kw(draft, schemas[i]) && get(sch, schemas[i], &k) && k.kind != VK_MAP && k.kind != VK_BOOL)
+            return meta_error_d(draft, stack, depth, child_ptr(sptr, schemas[i]), sg_sprintf("got %s, want boolean or object", jtype(k)));
     for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++)
         if (get(sch, numbers[i], &k) && !is_num(k))
-            return meta_error(stack, depth, child_ptr(sptr, numbers[i]), sg_sprintf("got %s, want number", jtype(k)));
+            return meta_error_d(draft, stack, depth, child_ptr(sptr, numbers[i]), sg_sprintf("got %s, want number", jtype(k)));
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-        if (get(sch, counts[i], &k) && !(is_num(k) && is_integral(k)))
-            return meta_error(stack, depth, child_ptr(sptr, counts[i]), sg_sprintf("got %s, want integer", jtype(k)));
-        else if (get(sch, counts[i], &k) && num(k) < 0)
-            return meta_error(stack, depth, child_ptr(sptr, counts[i]), sg_sprintf("minimum: got %s, want 0", xnum(k)));
+        if (meta_kw(draft, counts[i]) && get(sch, counts[i], &k) && !(is_num(k) && is_integral(k)))
+            return meta_error_d(draft, stack, depth, child_ptr(sptr, counts[i]),
+                                default0(draft, counts[i], child_ptr(sptr, counts[i]), sg_sprintf("got %s, want integer", jtype(k))));
+        else if (meta_kw(draft, counts[i]) && get(sch, counts[i], &k) && num(k) < 0)
+            return meta_error_d(draft, stack, depth, child_ptr(sptr, counts[i]),
+                                default0(draft, counts[i], child_ptr(sptr, counts[i]), sg_sprintf("minimum: got %s, want 0", xnum(k))));
     for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
         if (get(sch, strings[i], &k) && k.kind != VK_STRING)
-            return meta_error(stack, depth, child_ptr(sptr, strings[i]), sg_sprintf("got %s, want string", jtype(k)));
+            return meta_error_d(draft, stack, depth, child_ptr(sptr, strings[i]), sg_sprintf("got %s, want string", jtype(k)));
     for (size_t i = 0; i < sizeof objects / sizeof *objects; i++)
-        if (get(sch, objects[i], &k) && k.kind != VK_MAP)
-            return meta_error(stack, depth, child_ptr(sptr, objects[i]), sg_sprintf("got %s, want object", jtype(k)));
+        if (meta_kw(draft, objects[i]) && get(sch, objects[i], &k) && k.kind != VK_MAP)
+            return meta_error_d(draft, stack, depth, child_ptr(sptr, objects[i]), sg_sprintf("got %s, want object", jtype(k)));
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
-        if (get(sch, arrays[i], &k) && k.kind != VK_LIST)
-            return meta_error(stack, depth, child_ptr(sptr, arrays[i]), sg_sprintf("got %s, want array", jtype(k)));
+        if (meta_kw(draft, arrays[i]) && get(sch, arrays[i], &k) && k.kind != VK_LIST)
+            return meta_error_d(draft, stack, depth, child_ptr(sptr, arrays[i]), sg_sprintf("got %s, want array", jtype(k)));
     if (get(sch, "uniqueItems", &k) && k.kind != VK_BOOL)
-        return meta_error(stack, depth, child_ptr(sptr, "uniqueItems"), sg_sprintf("got %s, want boolean", jtype(k)));
+        return meta_error_d(draft, stack, depth, child_ptr(sptr, "uniqueItems"), sg_sprintf("got %s, want boolean", jtype(k)));
     return NULL;
 }
 
@@ -1351,7 +1393,7 @@ static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth,
             return;
         }
     }
-    if (!c->cx->v3 && c->cx->draft == 2020 && (c->err = meta_type_error(sch, stack, depth, sptr))) return;
+    if (!c->cx->v3 && (c->cx->draft == 2020 || c->cx->draft == 7 || c->cx->draft == 6) && (c->err = meta_type_error(c->cx->draft, sch, stack, depth, sptr))) return;
     static const char *const kws[] = { "$defs", "definitions", "properties", "patternProperties", "additionalProperties",
                                        "items", "prefixItems", "contains", "propertyNames", "allOf", "anyOf", "oneOf",
                                        "not", "if", "then", "else", "dependentSchemas" };
