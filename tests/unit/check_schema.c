@@ -121,6 +121,14 @@ START_TEST(t_v3_format_and_bounds_as_gojsonschema_prints_them)
 }
 END_TEST
 
+START_TEST(t_ref_fragments_are_url_decoded)
+{
+    ck_assert_str_eq(check("{\"$defs\":{\"a b\":{\"type\":\"string\"}},\"properties\":{\"a\":{\"$ref\":\"#/$defs/a%20b\"}}}",
+                           "{\"a\":1}"),
+                     "- at '/a': got number, want string\n");
+}
+END_TEST
+
 Suite *schema_suite(void);
 Suite *schema_suite(void)
 {
@@ -136,6 +144,7 @@ Suite *schema_suite(void)
     tcase_add_test(tc, t_v4_asserts_format_only_before_draft_2019);
     tcase_add_test(tc, t_v4_contains_bounds_list_the_matching_indices);
     tcase_add_test(tc, t_v3_format_and_bounds_as_gojsonschema_prints_them);
+    tcase_add_test(tc, t_ref_fragments_are_url_decoded);
     suite_add_tcase(s, tc);
     return s;
 }
