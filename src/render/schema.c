@@ -1117,6 +1117,74 @@ static bool format_ok3(const char *f, sg_value v)
     return true;
 }
 
+/* Whether schema sch (applied to the object v, 2019-09+) evaluates property key: its
+ * properties, patternProperties, additionalProperties or unevaluatedProperties, or a
+ * subschema that applies and passes ($ref, allOf, anyOf, oneOf, if/then/else,
+ * dependentSchemas). */
+static bool evaluates(ctx *cx, sg_value sch, sg_value v, const char *key, size_t klen, int depth)
+{
+    sg_value k;
+    if (sch.kind != VK_MAP || depth > 32) return false;
+    if (get(sch, "additionalProperties", &k) || get(sch, "unevaluatedProperties", &k)) return true;
+    if (get(sch, "properties", &k) && k.kind == VK_MAP && map_getn(k, key, klen, NULL)) return true;
+    if (get(sch, "patternProperties", &k) && k.kind == VK_MAP)
+        for (size_t it = 0; ; ) {
+            sg_mapent *p;
+            if (!map_next(k, &it, &p)) break;
+            const char *rerr;
+            sg_regex *re = regex_compile(p->key, p->klen, &rerr);
+            if (re && regex_match(re, key, klen)) return true;
+        }
+    sg_value t;
+    if (get(sch, "$ref", &k) && k.kind == VK_STRING && resolve_ref(cx, k.u.s.p, &t) && evaluates(cx, t, v, key, klen, depth + 1))
+        return true;
+    static const char *const combs[] = { "allOf", "anyOf", "oneOf" };
+    for (size_t c = 0; c < 3; c++)
+        if (get(sch, combs[c], &k) && k.kind == VK_LIST)
+            for (size_t i = 0; i < list_len(k); i++)
+                if (valid(cx, list_get(k, i), v) && evaluates(cx, list_get(k, i), v, key, klen, depth + 1)) return true;
+    if (get(sch, "if", &k)) {
+        bool ok = valid(cx, k, v);
+        if (ok && evaluates(cx, k, v, key, klen, depth + 1)) return true;
+        if (get(sch, ok ? "then" : "else", &t) && evaluates(cx, t, v, key, klen, depth + 1)) return true;
+    }
+    if (get(sch, "dependentSchemas", &k) && k.kind == VK_MAP)
+        for (size_t it = 0; ; ) {
+            sg_mapent *d;
+            if (!map_next(k, &it, &d)) break;
+            if (map_getn(v, d->key, d->klen, NULL) && evaluates(cx, d->val, v, key, klen, depth + 1)) return true;
+        }
+    return false;
+}
+
+/* unevaluatedProperties (2019-09+): each property no other keyword evaluated. */
+static void uneval_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+{
+    sg_value u;
+    if (cx->v3 || cx->draft < 2019 || v.kind != VK_MAP || !get(sch, "unevaluatedProperties", &u)) return;
+    sg_value self = sch;
+    for (size_t it = 0; ; ) {
+        sg_mapent *e;
+        if (!map_next(v, &it, &e)) break;
+        /* evaluated by this schema's own keywords or its passing subschemas */
+        bool done = false;
+        sg_value k;
+        if (get(self, "additionalProperties", &k) || (get(self, "properties", &k) && k.kind == VK_MAP && map_getn(k, e->key, e->klen, NULL)))
+            done = true;
+        if (!done) {
+            /* the same test without this schema's unevaluatedProperties */
+            sg_value copy = val_map();
+            for (size_t j = 0; ; ) {
+                sg_mapent *f;
+                if (!map_next(self, &j, &f)) break;
+                if (strcmp(f->key, "unevaluatedProperties")) map_setn(copy, f->key, f->klen, f->val);
+            }
+            done = evaluates(cx, copy, v, e->key, e->klen, 0);
+        }
+        if (!done) el_push(out, validate(cx, u, e->val, child_ptr(ptr, e->key), child_path(path, e->key)));
+    }
+}
+
 /* gojsonschema v1.2.0 (helm v3): "format", last among the string and number checks. */
 static void format3(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
 {
@@ -1212,6 +1280,7 @@ static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const 
     else if (v.kind == VK_STRING) { str_validate(cx, sch, v, ptr, path, &out); format3(cx, sch, v, ptr, path, &out); }
     else if (is_num(v)) { num_validate(cx, sch, v, ptr, path, &out); format3(cx, sch, v, ptr, path, &out); }
     cond_validate(cx, sch, v, ptr, path, &out);
+    uneval_validate(cx, sch, v, ptr, path, &out);
     if (out.n == 0) return NULL;
     if (out.n == 1) return out.v[0];
     verr *g = mkerr(EK_GROUP, ptr, path, "validation failed", NULL);

@@ -129,6 +129,17 @@ START_TEST(t_ref_fragments_are_url_decoded)
 }
 END_TEST
 
+START_TEST(t_v4_unevaluated_properties_skip_what_passing_subschemas_evaluated)
+{
+    ck_assert_str_eq(check("{\"unevaluatedProperties\":false,\"allOf\":[{\"properties\":{\"a\":{}}}]}", "{\"a\":1,\"c\":2}"),
+                     "- at '/c': false schema\n");
+    ck_assert_str_eq(check("{\"$defs\":{\"b\":{\"properties\":{\"a\":{}}}},\"$ref\":\"#/$defs/b\",\"unevaluatedProperties\":false}",
+                           "{\"a\":1}"), "");
+    sg_helm_major = 3;
+    ck_assert_str_eq(check("{\"unevaluatedProperties\":false}", "{\"c\":2}"), "");
+}
+END_TEST
+
 Suite *schema_suite(void);
 Suite *schema_suite(void)
 {
@@ -145,6 +156,7 @@ Suite *schema_suite(void)
     tcase_add_test(tc, t_v4_contains_bounds_list_the_matching_indices);
     tcase_add_test(tc, t_v3_format_and_bounds_as_gojsonschema_prints_them);
     tcase_add_test(tc, t_ref_fragments_are_url_decoded);
+    tcase_add_test(tc, t_v4_unevaluated_properties_skip_what_passing_subschemas_evaluated);
     suite_add_tcase(s, tc);
     return s;
 }
