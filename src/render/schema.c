@@ -241,6 +241,20 @@ static const char *display(sg_value v)
     return b.p;
 }
 
+/* A schema literal in santhosh's messages: its json.Number text, which the float64 we
+ * hold loses; integral values print as plain digits, others as their shortest decimal
+ * (exact for literals written that way: 1000000, 0.5; not for 1.0 or 1e3). */
+static const char *literal(sg_value v)
+{
+    if (v.kind != VK_FLOAT) return display(v);
+    double f = v.u.f;
+    sg_buf b;
+    buf_init(&b);
+    if (isfinite(f) && f == floor(f) && fabs(f) < 1e21) buf_printf(&b, "%.0f", f);
+    else gofmt_float(&b, f, 'f', -1);
+    return b.p;
+}
+
 static bool primitive(sg_value v) { return v.kind != VK_LIST && v.kind != VK_MAP; }
 
 static const char *show_json(sg_value v)
@@ -1243,7 +1257,7 @@ static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const 
                          sg_sprintf("Invalid type. Expected: %s, given: %s", want3, jtype3(v)));
     }
     if (cx->draft >= 6 && get(sch, "const", &k) && !jequal(k, v)) {
-        verr *e = mkerr(EK_LEAF, ptr, path, primitive(k) ? sg_sprintf("value must be %s", display(k)) : "'const' failed",
+        verr *e = mkerr(EK_LEAF, ptr, path, primitive(k) ? sg_sprintf("value must be %s", literal(k)) : "'const' failed",
                         sg_sprintf("%s does not match: %s", last_seg(path), show_json(k)));
         if (!cx->v3) return e;
         el_push(&out, e);
@@ -1258,7 +1272,7 @@ static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const 
             if (jequal(e, v)) found = true;
             if (!primitive(e)) prim = false;
             if (i) { buf_puts(&w, ", "); buf_puts(&w3, ", "); }
-            buf_puts(&w, display(e));
+            buf_puts(&w, literal(e));
             buf_puts(&w3, show_json(e));
         }
         if (!found) {

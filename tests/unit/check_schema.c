@@ -140,6 +140,14 @@ START_TEST(t_v4_unevaluated_properties_skip_what_passing_subschemas_evaluated)
 }
 END_TEST
 
+START_TEST(t_v4_const_and_enum_print_integral_literals_as_digits)
+{
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"const\":1000000}}}", "{\"a\":2}"), "- at '/a': value must be 1000000\n");
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"enum\":[100000,0.00001]}}}", "{\"a\":2}"),
+                     "- at '/a': value must be one of 100000, 0.00001\n");
+}
+END_TEST
+
 Suite *schema_suite(void);
 Suite *schema_suite(void)
 {
@@ -156,6 +164,7 @@ Suite *schema_suite(void)
     tcase_add_test(tc, t_v4_contains_bounds_list_the_matching_indices);
     tcase_add_test(tc, t_v3_format_and_bounds_as_gojsonschema_prints_them);
     tcase_add_test(tc, t_ref_fragments_are_url_decoded);
+    tcase_add_test(tc, t_v4_const_and_enum_print_integral_literals_as_digits);
     tcase_add_test(tc, t_v4_unevaluated_properties_skip_what_passing_subschemas_evaluated);
     suite_add_tcase(s, tc);
     return s;
