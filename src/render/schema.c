@@ -1450,6 +1450,17 @@ static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth,
             return;
         }
     }
+    if (c->cx->v3) { /* gojsonschema's own keyword type checks, in its parse order */
+        static const char *const nums[] = { "minimum", "maximum" };
+        static const char *const ints[] = { "minLength", "maxLength", "minProperties", "maxProperties" };
+        for (size_t i = 0; i < 2; i++)
+            if (get(sch, nums[i], &k) && !is_num(k)) { c->err = sg_sprintf("%s must be of a number", nums[i]); return; }
+        for (size_t i = 0; i < 4; i++)
+            if (get(sch, ints[i], &k)) {
+                if (!is_num(k) || !is_integral(k)) { c->err = sg_sprintf("%s must be of an integer", ints[i]); return; }
+                if (num(k) < 0) { c->err = sg_sprintf("%s must be greater than or equal to 0", ints[i]); return; }
+            }
+    }
     sg_value lo, hi;
     if (c->cx->v3 && get(sch, "minLength", &lo) && get(sch, "maxLength", &hi) && is_num(lo) && is_num(hi) &&
         num(lo) > num(hi)) {
