@@ -5,11 +5,14 @@
  * Keywords: type, enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum
  * (draft 4 booleans too), multipleOf, minLength, maxLength, pattern (Go regexp),
  * minItems, maxItems, uniqueItems, items (array form before 2020-12), additionalItems,
- * prefixItems, contains, minContains, minProperties, maxProperties, required,
- * properties, patternProperties, additionalProperties, propertyNames, dependencies,
- * dependentRequired, dependentSchemas, allOf, anyOf, oneOf, not, if/then/else and local
- * "#/..." $ref ($defs/definitions).  Not done: format assertion (drafts before
- * 2019-09 in v4, always in v3), remote $ref, unevaluated*, $dynamicRef.
+ * prefixItems, contains, minContains, maxContains, minProperties, maxProperties,
+ * required, properties, patternProperties, additionalProperties, propertyNames,
+ * dependencies, dependentRequired, dependentSchemas, unevaluatedProperties (v4), allOf,
+ * anyOf, oneOf, not, if/then/else and local "#/..." $ref ($defs/definitions, URL-decoded).
+ * format: v4 asserts email, ipv4, hostname, uuid for drafts before 2019-09; v3 asserts
+ * gojsonschema v1.2.0's formats.  Metaschema keyword-type errors (v4 2020-12/07/06, v3).
+ * Not done: other v4 formats (date-time, uri, ipv6...), $id-based and remote $ref,
+ * unevaluatedItems, $dynamicRef, schema number literals kept verbatim (1.0, 1e3).
  */
 #ifndef SG_SCHEMA_H
 #define SG_SCHEMA_H
