@@ -490,6 +490,11 @@ static pid_t spawn(char **argv)
     }
     if (pid == 0) {
         setpgid(0, 0);
+        /* A clean signal state, as a container's first process has: dispositions we
+         * inherited as ignored (a shell's background job ignores INT and QUIT) would
+         * make the signals we forward vanish in the child. */
+        for (int sig = 1; sig < NSIG; sig++)
+            if (sig != SIGKILL && sig != SIGSTOP) signal(sig, SIG_DFL);
         sigprocmask(SIG_SETMASK, &child_mask, NULL);
         execvp(argv[0], argv);
         int e = errno;

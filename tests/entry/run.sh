@@ -47,11 +47,13 @@ printf 'x' > "$T/noexec"; chmod -x "$T/noexec"
 pid=$!
 for _ in $(seq 100); do [ -f "$T/ready" ] && break; sleep 0.05; done
 kill -TERM $pid; wait $pid; expect_rc "TERM forwarded" 42 $?
-rm -f "$T/ready"
-"$ENTRY" sh -c 'trap "exit 7" USR1; echo ready > '"$T"'/ready; while :; do sleep 0.05; done' &
-pid=$!
-for _ in $(seq 100); do [ -f "$T/ready" ] && break; sleep 0.05; done
-kill -USR1 $pid; wait $pid; expect_rc "USR1 forwarded" 7 $?
+for sig in INT HUP USR1 USR2; do
+    rm -f "$T/ready"
+    "$ENTRY" sh -c 'trap "exit 7" '$sig'; echo ready > '"$T"'/ready; while :; do sleep 0.05; done' &
+    pid=$!
+    for _ in $(seq 100); do [ -f "$T/ready" ] && break; sleep 0.05; done
+    kill -$sig $pid; wait $pid; expect_rc "$sig forwarded" 7 $?
+done
 
 # --- orphaned grandchildren are reaped (entry is a subreaper when not PID 1)
 "$ENTRY" sh -c 'for i in 1 2 3; do (sleep 0.2 &); done; sleep 1.5' &
