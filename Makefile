@@ -106,7 +106,7 @@ clean:
 #   make diff-helm    tests/diff/run.sh against ./sparkgen (needs real helm: test-deps)
 #   make spark-check  charts/spark-standalone: sparkgen == helm (defaults, replicas=5 -n spark),
 #                     and `sparkgen render` (embedded chart) == helm template spark ...
-#   make spark-e2e    tests/spark/run.sh: real pyspark 3.5 master + 2 workers via sparkgen-entry
+#   make spark-e2e    tests/spark/run.sh: real pyspark 3.5 master + 1, then 3 workers via sparkgen-entry
 #   make k8s-validate tests/k8s/run.sh: rendered chart vs Kubernetes 1.29+ schemas (offline)
 #   make ci-check     lint/golden/examples/create suites (see the CI side block below)
 #   make layers       every #include in src/ points to its own layer or a lower one
@@ -146,7 +146,7 @@ entry-check: sparkgen-entry
 san-check: test-deps
 	$(MAKE) --no-print-directory SAN=$(SAN_CHECK) build/san/sparkgen build/san/check_unit
 	$(SAN_ENV) build/san/check_unit
-	$(SAN_ENV) SPARKGEN=build/san/sparkgen $(DIFF_RUN)
+	$(SAN_ENV) DIFF_TIMEOUT=90 SPARKGEN=build/san/sparkgen $(DIFF_RUN)
 	$(SAN_ENV) SPARKGEN=build/san/sparkgen sh tests/diff/render-check.sh
 
 spark-deps:
@@ -154,7 +154,8 @@ spark-deps:
 
 # Real Spark (pyspark 3.5 + Java 17) through sparkgen-entry with the chart's rendered env (~2 min).
 spark-e2e: spark-deps $(SPARKGEN) sparkgen-entry
-	SPARKGEN=$(SPARKGEN) ENTRY=$(CURDIR)/sparkgen-entry timeout 480 bash tests/spark/run.sh
+	SPARKGEN=$(SPARKGEN) ENTRY=$(CURDIR)/sparkgen-entry SPARK_E2E_WORKERS=1 timeout 480 bash tests/spark/run.sh
+	SPARKGEN=$(SPARKGEN) ENTRY=$(CURDIR)/sparkgen-entry SPARK_E2E_WORKERS=3 timeout 600 bash tests/spark/run.sh
 
 # Rendered manifests against Kubernetes 1.29+ schemas, strict and offline (kubernetes-validate);
 # docker/spark/Dockerfile through hadolint, its ENTRYPOINT the native binary.
