@@ -7,23 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Go's name of one signature code (see exec/functab.h). */
-static const char *type_name(char c)
-{
-    switch (c) {
-    case 's': return "string";
-    case 'i': return "int";
-    case 'I': return "int64";
-    case 'f': return "float64";
-    case 'b': return "bool";
-    case 'l': return "[]interface {}";
-    case 'm': return "map[string]interface {}";
-    case 'S': return "[]string";
-    case 'x': return "reflect.Value";
-    default: return "interface {}";
-    }
-}
-
 int cmd_functions(int argc, char **argv, int first)
 {
     if (first < argc) {
@@ -41,7 +24,7 @@ int cmd_functions(int argc, char **argv, int first)
             if (*p == '*') continue;
             bool variadic = p[1] == '*';
             len += (size_t)snprintf(line + len, sizeof line - len, "%s%s%s", p == sig ? "" : ", ",
-                                    variadic ? "..." : "", type_name(*p));
+                                    variadic ? "..." : "", functab_typename(*p));
         }
         snprintf(line + len, sizeof line - len, ")\n");
         if (out_puts(stdout, line)) return 1;

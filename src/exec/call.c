@@ -35,8 +35,8 @@ static void parse_sig(const char *s, sig *g)
     g->codes[g->n] = 0;
 }
 
-/* Go type name of a parameter code. */
-static const char *tname(char code)
+/* Go type name of a parameter code (functab.h). */
+const char *functab_typename(char code)
 {
     switch (code) {
     case 's': return "string";
@@ -91,11 +91,11 @@ static xval validate(struct sg_exec *s, xval v, char code)
 {
     if (v.v.kind == VK_NIL && !v.iface) {
         if (can_be_nil(code)) return zero_of(code);
-        exec_errorf(s, "invalid value; expected %s", tname(code));
+        exec_errorf(s, "invalid value; expected %s", functab_typename(code));
     }
     if (code == 'v' || code == 'x') return v;
     if (v.v.kind != VK_NIL && assignable(v.v, code)) return (xval){ v.v, false };
-    exec_errorf(s, "wrong type for value; expected %s; got %s", tname(code),
+    exec_errorf(s, "wrong type for value; expected %s; got %s", functab_typename(code),
                 v.v.kind == VK_NIL ? "interface {}" : val_typename(v.v));
 }
 
@@ -108,7 +108,7 @@ static xval eval_arg(struct sg_exec *s, xval dot, char code, const sg_node *n)
     case N_DOT: return validate(s, dot, code);
     case N_NIL:
         if (can_be_nil(code)) return zero_of(code);
-        exec_errorf(s, "cannot assign nil to %s", tname(code));
+        exec_errorf(s, "cannot assign nil to %s", functab_typename(code));
     case N_FIELD: return validate(s, exec_eval_field_node(s, dot, n, self, 1, NULL), code);
     case N_VARIABLE: return validate(s, exec_eval_variable_node(s, dot, n, NULL, 0, NULL), code);
     case N_PIPE: return validate(s, exec_eval_pipeline(s, dot, n), code);
@@ -141,7 +141,7 @@ static xval eval_arg(struct sg_exec *s, xval dot, char code, const sg_node *n)
         default: exec_errorf(s, "can't handle assignment of %s to empty interface argument", node_string(n));
         }
     default:
-        exec_errorf(s, "can't handle %s for arg of type %s", node_string(n), tname(code));
+        exec_errorf(s, "can't handle %s for arg of type %s", node_string(n), functab_typename(code));
     }
 }
 

@@ -57,5 +57,8 @@ const sg_funcdef *fn_lookup(const char *name);
 bool fn_exists(const char *name);
 /* All rows, sorted by name; *n gets the count. */
 const sg_funcdef *fn_table(size_t *n);
+/* Go's type name of one signature code ("string", "[]interface {}" ...); implemented by
+ * exec/call.c, which converts arguments to those types. */
+const char *functab_typename(char code);
 
 #endif
