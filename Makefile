@@ -113,15 +113,16 @@ clean:
 #                     (tests/layers/check.sh: base < value < io < tmpl < exec < funcs < chart
 #                     < render < lint < cli; src/entry libc only)
 #   make san-check    unit + diff suite with `SAN=address,undefined` (build/san/sparkgen)
+#   make valgrind-check  a representative subset of the diff suite under valgrind memcheck
 #   make bench        tests/bench/bench.sh (not a test)
 SAN_CHECK   := address,undefined
 SAN_ENV     := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 DIFF_RUN    := sh tests/diff/run.sh
 SPARK_CASES := '9[0-9][0-9]-spark-*'
 
-.PHONY: spark-check entry-check spark-deps spark-e2e k8s-validate bad-check
+.PHONY: spark-check entry-check spark-deps spark-e2e k8s-validate bad-check valgrind-check
 # Every step runs even when an earlier one fails; the summary names the failed steps.
-CHECK_STEPS := layers unit diff-helm spark-check entry-check san-check spark-e2e k8s-validate ci-check bad-check fuzz-replay
+CHECK_STEPS := layers unit diff-helm spark-check entry-check san-check valgrind-check spark-e2e k8s-validate ci-check bad-check fuzz-replay
 check:
 	@failed=""; for step in $(CHECK_STEPS); do \
 		echo "==== make $$step"; \
@@ -166,6 +167,11 @@ k8s-validate: spark-deps $(SPARKGEN)
 # tests/bad: the bad-input catalogue (helm-compared live, or our own expectation)
 bad-check: test-deps $(SPARKGEN)
 	SPARKGEN=$(SPARKGEN) sh tests/bad/run.sh
+
+# A representative subset of the differential suite under valgrind memcheck (issue 6).
+valgrind-check: test-deps $(SPARKGEN)
+	@command -v valgrind >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null 2>&1 || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }; }
+	SPARKGEN=$(CURDIR)/$(SPARKGEN) sh tests/valgrind/run.sh
 
 bench: $(SPARKGEN) test-deps
 	sh tests/bench/bench.sh
