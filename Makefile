@@ -112,7 +112,7 @@ clean:
 #   make layers       every #include in src/ points to its own layer or a lower one
 #                     (tests/layers/check.sh: base < value < io < tmpl < exec < funcs < chart
 #                     < render < lint < cli; src/entry libc only)
-#   make san-check    unit + diff suite with `SAN=address,undefined` (build/san/sparkgen)
+#   make san-check    unit + diff + bad-input suites with `SAN=address,undefined` (build/san/sparkgen)
 #   make valgrind-check  a representative subset of the diff suite under valgrind memcheck
 #   make bench        tests/bench/bench.sh (not a test)
 SAN_CHECK   := address,undefined
@@ -149,6 +149,7 @@ san-check: test-deps
 	$(SAN_ENV) build/san/check_unit
 	$(SAN_ENV) DIFF_TIMEOUT=90 SPARKGEN=build/san/sparkgen $(DIFF_RUN)
 	$(SAN_ENV) SPARKGEN=build/san/sparkgen sh tests/diff/render-check.sh
+	$(SAN_ENV) SPARKGEN=build/san/sparkgen sh tests/bad/run.sh
 
 spark-deps:
 	sh .ci/install-spark-deps.sh
