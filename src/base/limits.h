@@ -2,7 +2,7 @@
  * size, nesting, YAML aliases, documents.
  *
  * Each limit only cuts in where helm would hang, crash or exhaust memory; inputs helm
- * renders quickly render the same.  Defaults (docs/LIMITS.md) can be changed by the CLI
+ * renders quickly render the same.  Defaults (README.md, section Limits) can be changed by the CLI
  * flags --max-memory, --max-output-bytes, --max-iterations (0 = unlimited) or by the
  * environment (SPARKGEN_MAX_MEMORY, SPARKGEN_MAX_OUTPUT_BYTES, SPARKGEN_MAX_ITERATIONS),
  * read by limits_from_env().

@@ -72,7 +72,7 @@ static const char usage_template[] =
     "      --helm-compat string        Helm version to emulate: v4 (default) or v3\n"
     "  -n, --namespace string          namespace scope for this request\n"
     "\n"
-    "Limits (docs/LIMITS.md; 0 = none):\n"
+    "Limits (README.md, section Limits; 0 = none):\n"
     "      --max-iterations n          range iterations, template calls and list elements (default 100000000)\n"
     "      --max-memory size           memory the render may use (default 4Gi)\n"
     "      --max-output-bytes size     rendered output (default 1Gi)\n"
