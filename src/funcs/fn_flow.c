@@ -1,4 +1,4 @@
-/* fn_flow.c - flow control and the cluster-facing stubs of `helm template`:
+/* fn_flow.c - flow control, and the cluster-facing functions as `helm template` answers them:
  * required and fail (Helm's overrides: they fail with an SG_ERR_FAIL error that Helm
  * prints as "execution error at (LOC): MSG"), lookup (always an empty map without a
  * cluster) and getHostByName ("" unless --enable-dns, which sparkgen does not offer).
