@@ -11,13 +11,18 @@
 #               it may name a shared chart as ../../charts/<name>, or "$REPO/charts/..."
 #   chart/      the case's own chart (optional when args names a shared one)
 #   env         optional: sh assignments exported to both tools (KEY=value lines)
-#   helm-major  optional: 3 to compare with helm v3.17.3 (sparkgen then gets
-#               SPARKGEN_HELM_MAJOR=3 in its environment); default 4
+#   helm-major  optional: the helm majors the case is compared with, words among "4 3"
+#               (lines starting with # are comments: say why a case is restricted).
+#               Default: both.  Every case runs once per major: against helm v4.1.4 with
+#               sparkgen in its default mode, and against helm v3.17.3 with sparkgen given
+#               SPARKGEN_HELM_MAJOR=3 (the --helm-compat v3 mode); results are named case@vN.
 # Each tool runs in an identical copy of the case at the same absolute path (the copies are
 # made one after the other), with a private HOME/HELM_*_HOME, under a timeout.
 #
 # Environment: SPARKGEN (default ./sparkgen), HELM (helm v4.1.4), HELM3 (helm v3.17.3),
 # JOBS (parallel cases, default 2), DIFF_TIMEOUT (seconds per run, default 20),
+# DIFF_MAJORS (majors to run, default "4 3"; e.g. DIFF_MAJORS=4 for a quick v4-only pass),
+# DIFF_RESULTS=FILE (append one line per run: "case major helm_rc sparkgen_rc PASS|FAIL"),
 # DIFF_KEEP=1 (keep the scratch directory and print its path).
 # Output: a short unified diff per failing case, then exactly one line "N passed, N failed";
 # exit status 0 iff nothing failed (2 if helm or sparkgen is missing).
@@ -30,6 +35,7 @@ HELM=${HELM:-$CACHE/helm-v4/helm}
 HELM3=${HELM3:-$CACHE/helm-v3/helm}
 SPARKGEN=${SPARKGEN:-$REPO/sparkgen}
 JOBS=${JOBS:-2}
+DIFF_MAJORS=${DIFF_MAJORS:-4 3}
 DIFF_TIMEOUT=${DIFF_TIMEOUT:-20}
 export HERE REPO HELM HELM3 DIFF_TIMEOUT
 
@@ -82,14 +88,23 @@ compare() {
 	return 1
 }
 
-# one_case CASEDIR WORKROOT: run one case; leaves WORKROOT/<name>/result (PASS|FAIL) + report.
+# majors_of CASEDIR: the majors the case runs in (its helm-major file, or "4 3").
+majors_of() {
+	if [ -f "$1/helm-major" ]; then
+		grep -v '^#' "$1/helm-major" | tr -s ' \n' '  '
+	else
+		echo "4 3"
+	fi
+}
+
+# one_case CASEDIR@MAJOR WORKROOT: run one case in one major; leaves
+# WORKROOT/<name>@v<major>/result (PASS|FAIL) + report.
 one_case() {
-	cdir=$1
+	cdir=${1%@*}
+	major=${1##*@}
 	name=$(basename "$cdir")
-	work=$2/$name
+	work=$2/$name@v$major
 	mkdir -p "$work"
-	major=4
-	[ -f "$cdir/helm-major" ] && major=$(tr -d ' \n' <"$cdir/helm-major")
 	h=$HELM
 	[ "$major" = 3 ] && h=$HELM3
 	if [ ! -f "$cdir/args" ]; then
@@ -159,12 +174,15 @@ for d in "$HERE"/cases/*/; do
 		done
 		[ $hit = 1 ] || continue
 	fi
-	if [ -f "$d/helm-major" ] && [ "$(tr -d ' \n' <"$d/helm-major")" = 3 ] && [ ! -x "$HELM3" ]; then
-		echo "run.sh: helm v3 not found at $HELM3 (needed by $n): run 'sh .ci/install-test-deps.sh'" >&2
-		rm -f "$list"
-		exit 2
-	fi
-	printf '%s\n' "$d" >>"$list"
+	for m in $(majors_of "$d"); do
+		case " $DIFF_MAJORS " in *" $m "*) ;; *) continue ;; esac
+		if [ "$m" = 3 ] && [ ! -x "$HELM3" ]; then
+			echo "run.sh: helm v3 not found at $HELM3 (needed by $n): run 'sh .ci/install-test-deps.sh'" >&2
+			rm -f "$list"
+			exit 2
+		fi
+		printf '%s@%s\n' "$d" "$m" >>"$list"
+	done
 done
 
 WORKROOT=$(mktemp -d "${TMPDIR:-/tmp}/sparkgen-diff.XXXXXX")
@@ -172,13 +190,19 @@ tr '\n' '\0' <"$list" | xargs -0 -P "$JOBS" -I{} sh "$HERE/run.sh" --one {} "$WO
 
 pass=0 fail=0
 while IFS= read -r d; do
-	n=$(basename "$d")
-	if [ "$(cat "$WORKROOT/$n/result" 2>/dev/null)" = PASS ]; then
+	m=${d##*@}
+	n=$(basename "${d%@*}")@v$m
+	r=$(cat "$WORKROOT/$n/result" 2>/dev/null)
+	if [ "$r" = PASS ]; then
 		pass=$((pass + 1))
 		[ $verbose = 1 ] && echo "ok   $n"
 	else
 		fail=$((fail + 1))
 		if [ -f "$WORKROOT/$n/report" ]; then cat "$WORKROOT/$n/report"; else echo "FAIL $n (no result)"; fi
+	fi
+	if [ -n "${DIFF_RESULTS:-}" ]; then
+		printf '%s %s %s %s %s\n' "${n%@*}" "$m" "$(cat "$WORKROOT/$n/helm.rc" 2>/dev/null || echo -)" \
+			"$(cat "$WORKROOT/$n/sparkgen.rc" 2>/dev/null || echo -)" "${r:-FAIL}" >>"$DIFF_RESULTS"
 	fi
 done <"$list"
 rm -f "$list"
