@@ -169,8 +169,12 @@ static int64_t float_to_int64(double f)
 
 static bool is_unsigned64(sg_value v) { return v.gotype == GT_UINT64; }
 
+/* A type spf13/cast does not know (time.Duration): its conversions fail, Sprig uses 0. */
+static bool cast_unknown(sg_value v) { return v.kind == VK_INT64 && v.gotype == GT_DURATION; }
+
 int64_t conv_int64(sg_value v)
 {
+    if (cast_unknown(v)) return 0;
     switch ((sg_kind)v.kind) {
     case VK_INT: case VK_INT64: return v.u.i;
     case VK_FLOAT: return float_to_int64(v.u.f);
@@ -188,6 +192,7 @@ int64_t conv_int(sg_value v) { return conv_int64(v); }
 
 double conv_float64(sg_value v)
 {
+    if (cast_unknown(v)) return 0;
     switch ((sg_kind)v.kind) {
     case VK_INT: return (double)v.u.i;
     case VK_INT64: return is_unsigned64(v) ? (double)(uint64_t)v.u.i : (double)v.u.i;

@@ -7,6 +7,7 @@
  * C library (exact decimal conversion) and are laid out with strconv's %e/%f/%g rules.
  */
 #include "gofmt.h"
+#include "gonamed.h"
 #include "../base/arena.h"
 #include <fenv.h>
 #include <math.h>
@@ -403,6 +404,7 @@ typedef struct fmtst {
     sg_buf *b;
     int wid, prec;
     bool widp, precp, minus, plus, sharp, space, zero, plusv, sharpv;
+    bool erroring; /* inside a %!verb(type=value): Go skips String methods there */
 } fmtst;
 
 static void clearflags(fmtst *f)
@@ -666,7 +668,10 @@ static void bad_verb(fmtst *f, sg_value v, int verb, const char *tname)
     else {
         buf_puts(f->b, type_of(v, tname));
         buf_putc(f->b, '=');
+        bool was = f->erroring;
+        f->erroring = true;
         print_arg(f, v, 'v');
+        f->erroring = was;
     }
     buf_putc(f->b, ')');
 }
@@ -819,7 +824,17 @@ static void print_value(fmtst *f, sg_value v, int verb, int depth, const char *t
         if (verb == 't' || verb == 'v') fmt_boolean(f, v.u.b);
         else bad_verb(f, v, verb, tname);
         return;
-    case VK_INT: case VK_INT64: fmt_int_verb(f, v, verb, tname); return;
+    case VK_INT: case VK_INT64:
+        if (gonamed_is(v) && !f->sharpv && !f->erroring && (verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q')) {
+            /* a Stringer (time.Duration, time.Month, time.Weekday) */
+            sg_buf sb;
+            buf_init(&sb);
+            gonamed_string(&sb, v);
+            fmt_string_verb(f, sb.p, sb.len, verb, v, tname);
+            return;
+        }
+        fmt_int_verb(f, v, verb, tname);
+        return;
     case VK_FLOAT: fmt_float_verb(f, v, verb, tname); return;
     case VK_STRING: fmt_string_verb(f, v.u.s.p, v.u.s.n, verb, v, tname); return;
     case VK_LIST: {
@@ -875,6 +890,11 @@ static void print_value(fmtst *f, sg_value v, int verb, int depth, const char *t
     }
     case VK_OBJECT: {
         const sg_objtype *t = v.u.o->type;
+        if (f->sharpv && t->gostring) {
+            const char *s = t->gostring(v.u.o);
+            pad(f, s, strlen(s));
+            return;
+        }
         if (!f->sharpv && t->string && (verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' || verb == 'q')) {
             const char *s = t->string(v.u.o);
             fmt_string_verb(f, s, strlen(s), verb, v, tname);
@@ -924,7 +944,7 @@ static void print_arg(fmtst *f, sg_value v, int verb)
 
 void gofmt_value(sg_buf *b, sg_value v)
 {
-    fmtst f;
+    fmtst f = { 0 };
     clearflags(&f);
     f.b = b;
     print_arg(&f, v, 'v');
@@ -1036,7 +1056,7 @@ static size_t arg_number(pstate *ps, int *argnum, const char *fmt, size_t end, s
 
 void gofmt_sprintf(sg_buf *b, const char *fmt, size_t end, int argc, const sg_value *argv)
 {
-    fmtst f;
+    fmtst f = { 0 };
     f.b = b;
     pstate ps = { false, true };
     int argnum = 0;

@@ -213,8 +213,11 @@ const char *val_typename(sg_value v)
     case VK_NIL: return "<nil>";
     case VK_BOOL: return "bool";
     case VK_INT:
+        if (v.gotype == GT_MONTH) return "time.Month";
+        if (v.gotype == GT_WEEKDAY) return "time.Weekday";
         return v.gotype == GT_UINT8 ? "uint8" : v.gotype == GT_INT32 ? "int32" : "int";
     case VK_INT64:
+        if (v.gotype == GT_DURATION) return "time.Duration";
         return v.gotype == GT_UINT32 ? "uint32" : v.gotype == GT_UINT64 ? "uint64" : "int64";
     case VK_FLOAT: return "float64";
     case VK_STRING: return "string";
@@ -223,6 +226,7 @@ const char *val_typename(sg_value v)
         case GT_LIST_STRING: return "[]string";
         case GT_LIST_INT: return "[]int";
         case GT_LIST_BYTES: return "[]uint8";
+        case GT_LIST_LIST: return "[][]interface {}";
         default: return "[]interface {}";
         }
     case VK_MAP:

@@ -45,6 +45,10 @@ typedef enum sg_gotype {
     GT_STRUCT,        /* map standing for a Go struct's encoding/json form (returned by
                          sg_objtype.tojson hooks): JSON emits its keys in insertion
                          (= struct field) order instead of sorted */
+    GT_LIST_LIST,     /* [][]interface {} (chunk); items are []interface {} lists */
+    GT_DURATION,      /* time.Duration (VK_INT64), a Stringer (value/gonamed.h) */
+    GT_MONTH,         /* time.Month (VK_INT) */
+    GT_WEEKDAY,       /* time.Weekday (VK_INT) */
 } sg_gotype;
 
 typedef struct sg_list sg_list;
@@ -86,6 +90,16 @@ struct sg_map {
     size_t isize;
 };
 
+/* A method's Go signature, for exec's argument conversion (Go's evalCall).  `params`
+ * holds one code per parameter as in exec/functab.h's signature strings; `bad`, when
+ * set, is Go's complaint about a method a template cannot call (goodFunc's "function X
+ * has 3 return values; should be 1 or 2"), raised after the arity check; with params
+ * NULL it is raised at once (an unexported struct field of that name). */
+typedef struct sg_methodsig {
+    const char *params;
+    const char *bad;
+} sg_methodsig;
+
 /* Native objects: a small vtable. Every hook is optional (NULL = not supported). */
 typedef struct sg_objtype {
     const char *name;     /* Go type for %T / typeOf, e.g. "*chartutil.Capabilities" */
@@ -102,6 +116,11 @@ typedef struct sg_objtype {
     bool (*truth)(sg_object *o);
     /* Range/len/index support (e.g. engine.files is a map). NULL = not a map. */
     sg_value (*asmap)(sg_object *o);
+    /* The %#v form (Go's GoStringer), or NULL. */
+    const char *(*gostring)(sg_object *o);
+    /* Optional: the signature of method `name` (true), so exec converts its arguments as
+     * Go's reflection does before calling `method`; false leaves them to `method`. */
+    bool (*msig)(sg_object *o, const char *name, sg_methodsig *sig);
 } sg_objtype;
 
 struct sg_object {

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include "../../src/base/arena.h"
 #include "../../src/value/value.h"
+#include "../../src/value/gofmt.h"
+#include "../../src/value/gonamed.h"
 
 static void setup(void) { arena_push(); }
 static void teardown(void) { arena_pop(); }
@@ -64,6 +66,45 @@ START_TEST(t_typenames)
 }
 END_TEST
 
+static const char *sprint(sg_value v)
+{
+    sg_buf b;
+    buf_init(&b);
+    gofmt_value(&b, v);
+    return b.p;
+}
+
+START_TEST(t_time_named_ints_print_their_names_and_count_as_ints)
+{
+    ck_assert_str_eq(sprint(gonamed_duration(3723000000000)), "1h2m3s");
+    ck_assert_str_eq(sprint(gonamed_duration(-1500)), "-1.5\xc2\xb5s");
+    ck_assert_str_eq(sprint(gonamed_duration(0)), "0s");
+    ck_assert_str_eq(sprint(gonamed_duration(INT64_MIN)), "-2562047h47m16.854775808s");
+    ck_assert_str_eq(sprint(gonamed_month(3)), "March");
+    ck_assert_str_eq(sprint(gonamed_month(13)), "%!Month(13)");
+    ck_assert_str_eq(sprint(gonamed_weekday(0)), "Sunday");
+    ck_assert_str_eq(val_typename(gonamed_duration(1)), "time.Duration");
+    ck_assert_str_eq(val_kindname(gonamed_duration(1)), "int64");
+    ck_assert_str_eq(val_typename(gonamed_weekday(1)), "time.Weekday");
+    ck_assert_str_eq(val_kindname(gonamed_month(1)), "int");
+    sg_buf b;
+    buf_init(&b);
+    gofmt_sprintf(&b, "%d|%t", 5, 2, (sg_value[]){ gonamed_month(3), gonamed_duration(5) });
+    ck_assert_str_eq(b.p, "3|%!t(time.Duration=5)");
+}
+END_TEST
+
+START_TEST(t_duration_round_saturates_like_go)
+{
+    ck_assert_int_eq(gonamed_duration_round(5400000000000, 3600000000000), 7200000000000);
+    ck_assert_int_eq(gonamed_duration_round(-5400000000000, 3600000000000), -7200000000000);
+    ck_assert_int_eq(gonamed_duration_round(INT64_MAX, 7), INT64_MAX);
+    ck_assert_int_eq(gonamed_duration_round(INT64_MIN, 7), INT64_MIN + 1);
+    ck_assert_int_eq(gonamed_duration_round(INT64_MIN, 3), INT64_MIN);
+    ck_assert_int_eq(gonamed_duration_round(42, 0), 42);
+}
+END_TEST
+
 Suite *value_suite(void)
 {
     Suite *s = suite_create("value");
@@ -73,6 +114,8 @@ Suite *value_suite(void)
     tcase_add_test(tc, t_map_grows_past_many_keys);
     tcase_add_test(tc, t_truth_follows_go);
     tcase_add_test(tc, t_typenames);
+    tcase_add_test(tc, t_time_named_ints_print_their_names_and_count_as_ints);
+    tcase_add_test(tc, t_duration_round_saturates_like_go);
     suite_add_tcase(s, tc);
     return s;
 }
