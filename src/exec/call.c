@@ -14,6 +14,7 @@
 #include "../io/yaml.h"
 #include "../tmpl/node.h"
 #include "../value/gofmt.h"
+#include "../value/gonamed.h"
 #include <string.h>
 
 static const xval invalid = { { 0 }, false };
@@ -42,33 +43,49 @@ const char *functab_typename(char code)
     case 's': return "string";
     case 'i': return "int";
     case 'I': return "int64";
+    case 'u': return "uint32";
     case 'f': return "float64";
     case 'b': return "bool";
     case 'l': return "[]interface {}";
     case 'm': return "map[string]interface {}";
     case 'S': return "[]string";
+    case 'B': return "[]uint8";
     case 'x': return "reflect.Value";
+    case 'T': return "time.Time";
+    case 'D': return "time.Duration";
+    case 'L': return "*time.Location";
+    case 'C': return "sprig.certificate";
     default: return "interface {}";
     }
 }
 
+/* Go's canBeNil(typ): interfaces, slices, maps and pointers. */
 static bool can_be_nil(char code)
 {
-    return code == 'v' || code == 'x' || code == 'l' || code == 'm' || code == 'S';
+    return code == 'v' || code == 'x' || code == 'l' || code == 'm' || code == 'S' || code == 'B' || code == 'L';
 }
 
-/* reflect.Zero of a nillable parameter type. */
+/* reflect.Zero of a nillable parameter type: a nil interface, slice, map or pointer
+ * (a nil map or slice is a VK_MAP / VK_LIST without storage: reads see it empty,
+ * writes fail as in Go). */
 static xval zero_of(char code)
 {
     xval z = invalid;
     switch (code) {
     case 'v': z.iface = true; break;
     case 'x': z.v.gotype = GT_XINVALID; break;
-    case 'l': z.v = val_list(0); break;
-    case 'm': z.v = val_map(); break;
-    case 'S': z.v = val_list(0); z.v.gotype = GT_LIST_STRING; break;
+    case 'l': z.v.kind = VK_LIST; break;
+    case 'm': z.v.kind = VK_MAP; break;
+    case 'S': z.v.kind = VK_LIST; z.v.gotype = GT_LIST_STRING; break;
+    case 'B': z.v.kind = VK_LIST; z.v.gotype = GT_LIST_BYTES; break;
     }
     return z;
+}
+
+/* A native object of Go type `name`. */
+static bool is_object(sg_value v, const char *name)
+{
+    return v.kind == VK_OBJECT && v.u.o->type->name && !strcmp(v.u.o->type->name, name);
 }
 
 static bool assignable(sg_value v, char code)
@@ -77,11 +94,15 @@ static bool assignable(sg_value v, char code)
     case 's': return v.kind == VK_STRING;
     case 'i': return v.kind == VK_INT && v.gotype == GT_DEFAULT;
     case 'I': return v.kind == VK_INT64 && v.gotype == GT_DEFAULT;
+    case 'u': return v.kind == VK_INT64 && v.gotype == GT_UINT32;
+    case 'D': return v.kind == VK_INT64 && v.gotype == GT_DURATION;
     case 'f': return v.kind == VK_FLOAT;
     case 'b': return v.kind == VK_BOOL;
     case 'l': return v.kind == VK_LIST && v.gotype == GT_DEFAULT;
     case 'm': return v.kind == VK_MAP && (v.gotype == GT_DEFAULT || v.gotype == GT_MAP_VALUES);
     case 'S': return v.kind == VK_LIST && v.gotype == GT_LIST_STRING;
+    case 'B': return v.kind == VK_LIST && v.gotype == GT_LIST_BYTES;
+    case 'T': case 'L': case 'C': return is_object(v, functab_typename(code));
     default: return true;
     }
 }
@@ -125,9 +146,21 @@ static xval eval_arg(struct sg_exec *s, xval dot, char code, const sg_node *n)
         exec_errorf(s, "expected float; found %s", node_string(n));
     case 'i':
     case 'I':
-        if (n->type == N_NUMBER && n->u.number.is_int)
-            return (xval){ code == 'i' ? val_int(n->u.number.i) : val_int64(n->u.number.i), false };
+    case 'D':
+        if (n->type == N_NUMBER && n->u.number.is_int) {
+            sg_value iv = code == 'i' ? val_int(n->u.number.i) : val_int64(n->u.number.i);
+            if (code == 'D') iv.gotype = GT_DURATION;
+            return (xval){ iv, false };
+        }
         exec_errorf(s, "expected integer; found %s", node_string(n));
+    case 'u':
+        /* evalUnsignedInteger: reflect's SetUint keeps the low 32 bits */
+        if (n->type == N_NUMBER && n->u.number.is_uint) {
+            sg_value uv = val_int64((int64_t)(uint32_t)n->u.number.u);
+            uv.gotype = GT_UINT32;
+            return (xval){ uv, false };
+        }
+        exec_errorf(s, "expected unsigned integer; found %s", node_string(n));
     case 's':
         if (n->type == N_STRING) return (xval){ val_str(n->u.string.text, n->u.string.len), false };
         exec_errorf(s, "expected string; found %s", node_string(n));
@@ -277,9 +310,43 @@ xval call_function(struct sg_exec *s, xval dot, const sg_funcdef *f, const sg_no
     return (xval){ res, res.kind == VK_NIL };
 }
 
+/* Go's evalCall up to the call itself, for a method of known signature g: the arity
+ * check, goodFunc's complaint, then each argument converted to its parameter type
+ * (evalArg / validateType); errors are at the current node, as Go's s.node is not moved
+ * for the method itself.  Returns the converted arguments; *argc gets their count. */
+static sg_value *typed_args(struct sg_exec *s, xval dot, const char *name, const sg_methodsig *g,
+                            const sg_node *node, const sg_node *const *args, size_t nargs,
+                            const xval *final, int *argc)
+{
+    if (!g->params) exec_errorf(s, "%s", g->bad);
+    size_t na = args && nargs > 0 ? nargs - 1 : 0;
+    size_t num_in = na + (final ? 1 : 0);
+    size_t np = strlen(g->params);
+    if (num_in != np) exec_errorf(s, "wrong number of args for %s: want %zu got %zu", name, np, num_in);
+    if (g->bad) exec_errorf(s, "%s", g->bad);
+    sg_value *av = sg_alloc((num_in ? num_in : 1) * sizeof *av);
+    for (size_t i = 0; i < na; i++) av[i] = eval_arg(s, dot, g->params[i], args[i + 1]).v;
+    if (final) av[na] = validate(s, *final, g->params[np - 1]).v;
+    *argc = (int)num_in;
+    return av;
+}
+
 bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, const sg_node *node,
                  const sg_node *const *args, size_t nargs, const xval *final, xval *out)
 {
+    sg_methodsig g;
+    if (o->type->msig) {
+        /* the object declares every method's signature */
+        if (!o->type->msig(o, name, &g)) return false;
+        int argc;
+        sg_value *av = typed_args(s, dot, name, &g, node, args, nargs, final, &argc);
+        sg_value res = sg_nil;
+        bool found = false;
+        sg_error *err = NULL;
+        if (!protected_method(o, name, argc, av, &res, &found, &err)) raise_call_error(s, node, name, err);
+        *out = (xval){ res, false };
+        return true;
+    }
     size_t na = args && nargs > 0 ? nargs - 1 : 0;
     size_t num_in = na + (final ? 1 : 0);
     sg_value *av = sg_alloc((num_in ? num_in : 1) * sizeof *av);
@@ -308,6 +375,35 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, co
         raise_call_error(s, node, name, err);
     }
     if (!found) return false;
+    *out = (xval){ res, false };
+    return true;
+}
+
+/* Run a named-integer method; false and *err when it threw. */
+static bool protected_named(sg_value recv, const char *name, const sg_value *argv, sg_value *out,
+                            sg_error **err)
+{
+    sg_catch c;
+    if (SG_TRY(&c)) {
+        *out = gonamed_method(recv, name, argv);
+        catch_pop(&c);
+        return true;
+    }
+    catch_pop(&c);
+    *err = c.err;
+    return false;
+}
+
+bool call_named_method(struct sg_exec *s, xval dot, sg_value recv, const char *name, const sg_node *node,
+                       const sg_node *const *args, size_t nargs, const xval *final, xval *out)
+{
+    sg_methodsig g;
+    if (!gonamed_is(recv) || !gonamed_method_sig(recv, name, &g)) return false;
+    int argc;
+    sg_value *av = typed_args(s, dot, name, &g, node, args, nargs, final, &argc);
+    sg_value res = sg_nil;
+    sg_error *err = NULL;
+    if (!protected_named(recv, name, av, &res, &err)) raise_call_error(s, node, name, err);
     *out = (xval){ res, false };
     return true;
 }

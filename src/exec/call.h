@@ -76,6 +76,13 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name,
                  const sg_node *node, const sg_node *const *args, size_t nargs,
                  const xval *final, xval *out);
 
+/* Go's evalCall for a method of a named integer value (time.Duration, time.Month,
+ * time.Weekday: value/gonamed.h).  Returns false (evaluating nothing) when recv is not
+ * one or has no such method. */
+bool call_named_method(struct sg_exec *s, xval dot, sg_value recv, const char *name,
+                       const sg_node *node, const sg_node *const *args, size_t nargs,
+                       const xval *final, xval *out);
+
 /* Methods of Helm's Values map type (YAML, AsMap, Table, PathValue, Encode), which
  * shadow map keys of the same name on the dot, .Values and .Template.  Returns false
  * (evaluating nothing) for other names. */

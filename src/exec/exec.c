@@ -507,6 +507,10 @@ static xval eval_field(struct sg_exec *s, xval dot, const char *name, const sg_n
             return (xval){ sg_nil, true };
         }
     }
+    if (v.kind == VK_INT || v.kind == VK_INT64) {
+        xval mres;
+        if (call_named_method(s, dot, v, name, node, args, nargs, final, &mres)) return mres;
+    }
     if (v.kind == VK_MAP) {
         xval mres;
         if (v.gotype == GT_MAP_VALUES && call_values_method(s, dot, v, name, node, args, nargs, final, &mres))

@@ -16,8 +16,12 @@
  * exec/call.c can do what Go's reflection does (arity checks, conversions, and the
  * exact "wrong type for value; expected string; got int" errors):
  *   v  interface{}        s  string       i  int        I  int64      f  float64
- *   b  bool               l  []interface{}              m  map[string]interface{}
- *   S  []string           x  reflect.Value-style special (and/or: exec handles them)
+ *   u  uint32             b  bool         l  []interface{}          m  map[string]interface{}
+ *   S  []string           B  []uint8      x  reflect.Value-style special (and/or: exec handles them)
+ *   T  time.Time          D  time.Duration            L  *time.Location
+ *   C  sprig.certificate  (T, L, C: native objects of that Go type name)
+ * A nil argument to l, m, S or B is Go's nil slice/map: a VK_LIST/VK_MAP without storage
+ * (readable as empty; bodies must not write to it: set fails "assignment to entry in nil map").
  * A trailing '*' makes the last parameter variadic ("sv*" = func(string, ...interface{})).
  * Bodies receive already-converted arguments and throw (err.h) to return a Go error;
  * exec wraps it as "error calling NAME: MSG".
