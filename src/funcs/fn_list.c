@@ -65,6 +65,7 @@ sg_value fn_chunk(sg_fcall *c, int argc, sg_value *argv)
     if (!(cs >= 0 && cs < 1e15)) sg_throwf("runtime error: makeslice: len out of range");
     size_t ncs = (size_t)cs;
     sg_value r = val_list(ncs);
+    r.gotype = GT_LIST_LIST; /* [][]interface {} */
     for (size_t i = 0; i < ncs; i++) {
         int64_t clen = size;
         if (i == ncs - 1) {
