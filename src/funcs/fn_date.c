@@ -11,6 +11,7 @@
 #include "../base/buf.h"
 #include "../base/err.h"
 #include "../value/conv.h"
+#include "../value/gonamed.h"
 #include <string.h>
 
 #define SP(v) ((v).u.s.p)
@@ -18,15 +19,12 @@
 
 static sg_value ret(sg_buf *b) { return val_str_nocopy(b->p, b->len); }
 
-/* A time.Time parameter: Go's reflection rejects anything else before the call. */
-static gotime time_arg(sg_fcall *c, sg_value v)
+/* A time.Time parameter (exec/call.c checked its type). */
+static gotime time_arg(sg_value v)
 {
     gotime t;
-    if (gotime_from_value(v, &t)) return t;
-    /* exec/call.c has no time.Time parameter code yet: report Go's reflection text as a
-     * function error */
-    if (v.kind == VK_NIL) sg_throwf("invalid value; expected time.Time");
-    sg_throwf("wrong type for value; expected time.Time; got %s", val_typename(v));
+    gotime_from_value(v, &t);
+    return t;
 }
 
 static bool is_int(sg_value v) { return v.kind == VK_INT && v.gotype == GT_DEFAULT; }
@@ -74,7 +72,7 @@ sg_value fn_htmldateinzone(sg_fcall *c, int argc, sg_value *argv)
 
 sg_value fn_datemodify(sg_fcall *c, int argc, sg_value *argv)
 {
-    gotime t = time_arg(c, argv[1]);
+    gotime t = time_arg(argv[1]);
     int64_t d;
     if (gotime_parse_duration(SP(argv[0]), SN(argv[0]), &d)) return gotime_value(t);
     return gotime_value(gotime_add(t, d));
@@ -82,7 +80,7 @@ sg_value fn_datemodify(sg_fcall *c, int argc, sg_value *argv)
 
 sg_value fn_mustdatemodify(sg_fcall *c, int argc, sg_value *argv)
 {
-    gotime t = time_arg(c, argv[1]);
+    gotime t = time_arg(argv[1]);
     int64_t d;
     const char *err = gotime_parse_duration(SP(argv[0]), SN(argv[0]), &d);
     if (err) sg_throwf("%s", err);
@@ -110,7 +108,7 @@ sg_value fn_musttodate(sg_fcall *c, int argc, sg_value *argv)
 
 sg_value fn_unixepoch(sg_fcall *c, int argc, sg_value *argv)
 {
-    gotime t = time_arg(c, argv[0]);
+    gotime t = time_arg(argv[0]);
     sg_buf b;
     buf_init(&b);
     buf_printf(&b, "%lld", (long long)gotime_unix_sec(t));
@@ -127,21 +125,6 @@ static int64_t since(gotime t)
     return (int64_t)d;
 }
 
-/* Duration.Round(m) */
-static int64_t dround(int64_t d, int64_t m)
-{
-    int64_t r = d % m;
-    if (d < 0) {
-        r = -r;
-        if ((uint64_t)r + (uint64_t)r < (uint64_t)m) return d + r;
-        int64_t d1 = d - m + r;
-        return d1 < d ? d1 : INT64_MIN;
-    }
-    if ((uint64_t)r + (uint64_t)r < (uint64_t)m) return d - r;
-    int64_t d1 = d + m - r;
-    return d1 > d ? d1 : INT64_MAX;
-}
-
 sg_value fn_ago(sg_fcall *c, int argc, sg_value *argv)
 {
     gotime t;
@@ -152,7 +135,7 @@ sg_value fn_ago(sg_fcall *c, int argc, sg_value *argv)
     }
     sg_buf b;
     buf_init(&b);
-    gotime_duration_string(&b, dround(since(t), 1000000000));
+    gotime_duration_string(&b, gonamed_duration_round(since(t), 1000000000));
     return ret(&b);
 }
 

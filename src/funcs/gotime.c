@@ -10,6 +10,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../value/gofmt.h"
+#include "../value/gonamed.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,9 +123,10 @@ const gotime_loc *gotime_fixed(const char *name, int offset)
     return l;
 }
 
-/* Zone abbreviation and offset in effect at Unix second `sec`. */
-static const char *lookup(const gotime_loc *loc, int64_t sec, int *offset)
+/* Zone abbreviation, offset and daylight-saving flag in effect at Unix second `sec`. */
+static const char *lookup_dst(const gotime_loc *loc, int64_t sec, int *offset, bool *isdst)
 {
+    *isdst = false;
     if (!loc || loc->kind == LOC_UTC) { *offset = 0; return "UTC"; }
     if (loc->kind == LOC_FIXED) { *offset = loc->offset; return loc->name; }
     const char *old = getenv("TZ");
@@ -139,12 +141,20 @@ static const char *lookup(const gotime_loc *loc, int64_t sec, int *offset)
     *offset = 0;
     if (localtime_r(&tt, &tm)) {
         *offset = (int)tm.tm_gmtoff;
+        *isdst = tm.tm_isdst > 0;
         abbr = sg_strdup(tm.tm_zone ? tm.tm_zone : "");
     }
     if (saved) { setenv("TZ", saved, 1); free(saved); }
     else unsetenv("TZ");
     tzset();
     return abbr;
+}
+
+/* Zone abbreviation and offset in effect at Unix second `sec`. */
+static const char *lookup(const gotime_loc *loc, int64_t sec, int *offset)
+{
+    bool dst;
+    return lookup_dst(loc, sec, offset, &dst);
 }
 
 /* ---------------------------------------------------------------- calendar */
@@ -227,36 +237,76 @@ gotime gotime_add(gotime t, int64_t d)
     int64_t nsec = t.nsec + d % 1000000000;
     if (nsec >= 1000000000) { ds++; nsec -= 1000000000; }
     else if (nsec < 0) { ds--; nsec += 1000000000; }
-    t.sec += ds;
+    /* addSec: Go's internal seconds (since year 1) saturate at +-(2^63-1); a time with a
+     * monotonic reading keeps it only while its wall seconds since 1885 fit 33 bits */
+    int64_t internal = (int64_t)((uint64_t)t.sec + 62135596800ULL);
+    if (t.mono) {
+        int64_t wall = internal - 59453308800LL; /* seconds since 1885-01-01 */
+        if (ds < -wall || ds > (1LL << 33) - 1 - wall) t.mono = false;
+    }
+    int64_t sum = (int64_t)((uint64_t)internal + (uint64_t)ds);
+    if ((sum > internal) != (ds > 0)) sum = ds > 0 ? INT64_MAX : -INT64_MAX;
+    t.sec = (int64_t)((uint64_t)sum - 62135596800ULL);
     t.nsec = (int32_t)nsec;
-    if (t.mono) t.mono_ns += d;
+    if (t.mono) {
+        int64_t te = (int64_t)((uint64_t)t.mono_ns + (uint64_t)d);
+        if ((d < 0 && te > t.mono_ns) || (d > 0 && te < t.mono_ns)) t.mono = false;
+        else t.mono_ns = te;
+    }
     return t;
 }
 
 int64_t gotime_unix_sec(gotime t) { return t.sec; }
 
-/* Go's Date(year, month, day, hour, min, sec, nsec, loc) with normalisation. */
+typedef __int128 i128;
+
+/* Go's norm(hi, lo, base) with int's wrapping arithmetic. */
+static void norm(int64_t *hi, int64_t *lo, int64_t base)
+{
+    if (*lo < 0) {
+        int64_t n = (int64_t)(((uint64_t)0 - (uint64_t)*lo - 1) / (uint64_t)base) + 1;
+        *hi = (int64_t)((uint64_t)*hi - (uint64_t)n);
+        *lo = (int64_t)((uint64_t)*lo + (uint64_t)n * (uint64_t)base);
+    }
+    if (*lo >= base) {
+        int64_t n = *lo / base;
+        *hi = (int64_t)((uint64_t)*hi + (uint64_t)n);
+        *lo -= n * base;
+    }
+}
+
+/* Go's time.Date (Go 1.25's dateToAbsDays; unsigned arithmetic wraps around for absurd
+ * dates exactly as Go's does), then the zone offset in force. */
 static gotime make_date(int64_t year, int64_t month, int64_t day, int64_t hour, int64_t min, int64_t sec,
                         int64_t nsec, const gotime_loc *loc)
 {
-    int64_t m0 = month - 1;
-    year += floordiv(m0, 12);
-    m0 -= floordiv(m0, 12) * 12;
-    sec += floordiv(nsec, 1000000000);
-    nsec -= floordiv(nsec, 1000000000) * 1000000000;
-    min += floordiv(sec, 60); sec -= floordiv(sec, 60) * 60;
-    hour += floordiv(min, 60); min -= floordiv(min, 60) * 60;
-    day += floordiv(hour, 24); hour -= floordiv(hour, 24) * 24;
-    int64_t days = days_from_civil(year, (int)m0 + 1, 1) + day - 1;
-    int64_t unix = days * 86400 + hour * 3600 + min * 60 + sec;
+    const uint64_t absolute_years = 292277022400ULL;
+    const int64_t absolute_to_unix = -(int64_t)9223372028741760000LL;
+    int64_t m = (int64_t)((uint64_t)month - 1);
+    norm(&year, &m, 12);
+    norm(&sec, &nsec, 1000000000);
+    norm(&min, &sec, 60);
+    norm(&hour, &min, 60);
+    norm(&day, &hour, 24);
+    uint32_t amonth = (uint32_t)(m + 1), janfeb = amonth < 3;
+    amonth += 12 * janfeb;
+    uint64_t y = (uint64_t)year - janfeb + absolute_years;
+    uint32_t ayday = (979 * amonth - 2919) >> 5;
+    uint64_t century = y / 100;
+    uint32_t cyear = (uint32_t)(y % 100);
+    uint32_t cday = 1461 * cyear / 4;
+    uint64_t centurydays = 146097 * century / 4;
+    uint64_t days = centurydays + (uint64_t)((int64_t)(cday + ayday) + day - 1);
+    uint64_t u = days * 86400 + (uint64_t)(hour * 3600 + min * 60 + sec) + (uint64_t)absolute_to_unix;
+    int64_t unix = (int64_t)u;
     int off;
     lookup(loc, unix, &off);
     if (off != 0) {
-        int64_t utc = unix - off;
+        int64_t utc = (int64_t)((uint64_t)unix - (uint64_t)(int64_t)off);
         int off2;
         lookup(loc, utc, &off2);
         if (off2 != off) off = off2;
-        unix -= off;
+        unix = (int64_t)((uint64_t)unix - (uint64_t)(int64_t)off);
     }
     gotime t = { unix, (int32_t)nsec, loc, false, 0 };
     return t;
@@ -405,7 +455,7 @@ void gotime_format(sg_buf *b, gotime t, const char *l, size_t n)
 {
     int offset;
     const char *name = lookup(t.loc, t.sec, &offset);
-    int64_t abs = t.sec + offset;
+    int64_t abs = (int64_t)((uint64_t)t.sec + (uint64_t)(int64_t)offset);
     int64_t days = floordiv(abs, 86400);
     int64_t secs = abs - days * 86400;
     int64_t year;
@@ -930,61 +980,7 @@ const char *gotime_parse(const char *alayout, size_t aln, const char *avalue, si
 
 /* ---------------------------------------------------------------- durations */
 
-static size_t fmt_frac(char *buf, size_t w, uint64_t *v, int prec)
-{
-    bool print = false;
-    for (int i = 0; i < prec; i++) {
-        int digit = (int)(*v % 10);
-        print = print || digit != 0;
-        if (print) buf[--w] = (char)('0' + digit);
-        *v /= 10;
-    }
-    if (print) buf[--w] = '.';
-    return w;
-}
-
-static size_t fmt_int(char *buf, size_t w, uint64_t v)
-{
-    if (v == 0) buf[--w] = '0';
-    else
-        while (v > 0) { buf[--w] = (char)('0' + v % 10); v /= 10; }
-    return w;
-}
-
-void gotime_duration_string(sg_buf *b, int64_t d)
-{
-    char buf[40];
-    size_t w = sizeof buf;
-    uint64_t u = (uint64_t)d;
-    bool neg = d < 0;
-    if (neg) u = -u;
-    if (u < 1000000000ULL) {
-        int prec = 0;
-        buf[--w] = 's';
-        if (u == 0) { buf_puts(b, "0s"); return; }
-        if (u < 1000ULL) { prec = 0; buf[--w] = 'n'; }
-        else if (u < 1000000ULL) { prec = 3; buf[--w] = (char)0xB5; buf[--w] = (char)0xC2; }
-        else { prec = 6; buf[--w] = 'm'; }
-        w = fmt_frac(buf, w, &u, prec);
-        w = fmt_int(buf, w, u);
-    } else {
-        buf[--w] = 's';
-        w = fmt_frac(buf, w, &u, 9);
-        w = fmt_int(buf, w, u % 60);
-        u /= 60;
-        if (u > 0) {
-            buf[--w] = 'm';
-            w = fmt_int(buf, w, u % 60);
-            u /= 60;
-            if (u > 0) {
-                buf[--w] = 'h';
-                w = fmt_int(buf, w, u);
-            }
-        }
-    }
-    if (neg) buf[--w] = '-';
-    buf_put(b, buf + w, sizeof buf - w);
-}
+void gotime_duration_string(sg_buf *b, int64_t d) { gonamed_duration_string(b, d); }
 
 static const char *dur_err(const char *pre, const char *unit, size_t un, const char *orig, size_t on)
 {
@@ -1063,7 +1059,7 @@ const char *gotime_parse_duration(const char *orig, size_t on, int64_t *out)
     return NULL;
 }
 
-/* ---------------------------------------------------------------- the native object */
+/* ---------------------------------------------------------------- the native objects */
 
 static const char *obj_string(sg_object *o)
 {
@@ -1073,67 +1069,337 @@ static const char *obj_string(sg_object *o)
     return b.p;
 }
 
-static sg_value obj_tojson(sg_object *o)
+static void format_rfc3339nano(sg_buf *b, gotime t)
 {
     static const char l[] = "2006-01-02T15:04:05.999999999Z07:00";
+    gotime_format(b, t, l, sizeof l - 1);
+}
+
+static sg_value obj_tojson(sg_object *o)
+{
     sg_buf b;
     buf_init(&b);
-    gotime_format(&b, *(gotime *)o->data, l, sizeof l - 1);
+    format_rfc3339nano(&b, *(gotime *)o->data);
     return val_str_nocopy(b.p, b.len);
 }
 
-static sg_value month_value(int m);
-static sg_value weekday_value(int d);
+static bool is_utc(const gotime_loc *loc) { return !loc || loc == &utc_loc; }
 
-static bool obj_method(sg_object *o, const char *name, int argc, const sg_value *argv, sg_value *out)
+/* Time.GoString: time.Date(2021, time.March, 4, 5, 6, 7, 0, time.Local) */
+static const char *obj_gostring(sg_object *o)
 {
     gotime t = *(gotime *)o->data;
     int offset;
     lookup(t.loc, t.sec, &offset);
-    int64_t abs = t.sec + offset;
+    int64_t abs = (int64_t)((uint64_t)t.sec + (uint64_t)(int64_t)offset);
+    int64_t days = floordiv(abs, 86400), secs = abs - days * 86400, year;
+    int month, day;
+    civil(days, &year, &month, &day);
+    sg_buf b;
+    buf_init(&b);
+    buf_printf(&b, "time.Date(%lld, time.%s, %d, %d, %d, %d, %d, ", (long long)year, long_months[month - 1], day,
+               (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60), (int)t.nsec);
+    if (is_utc(t.loc)) buf_puts(&b, "time.UTC");
+    else if (t.loc == gotime_local()) buf_puts(&b, "time.Local");
+    else {
+        buf_puts(&b, "time.Location(");
+        tquote(&b, t.loc->name, strlen(t.loc->name));
+        buf_putc(&b, ')');
+    }
+    buf_putc(&b, ')');
+    return b.p;
+}
+
+/* A []byte value holding n bytes of p after the bytes of list `pre` (nil: none). */
+static sg_value bytes_value(sg_value pre, const char *p, size_t n)
+{
+    sg_value l = val_list(list_len(pre) + n);
+    l.gotype = GT_LIST_BYTES;
+    for (size_t i = 0; i < list_len(pre); i++) list_push(l, list_get(pre, i));
+    for (size_t i = 0; i < n; i++) list_push(l, val_int((unsigned char)p[i]));
+    return l;
+}
+
+/* Time.appendStrictRFC3339: RFC 3339 with nanoseconds, or Go's complaint. */
+static const char *strict_rfc3339(sg_buf *b, gotime t)
+{
+    size_t n0 = b->len;
+    format_rfc3339nano(b, t);
+    if (b->p[n0 + 4] != '-') return "year outside of range [0,9999]";
+    if (b->p[b->len - 1] != 'Z') {
+        char c = b->p[b->len - 6];
+        const char *h = b->p + b->len - 5;
+        if ((c >= '0' && c <= '9') || 10 * (h[0] - '0') + (h[1] - '0') >= 24)
+            return "timezone hour outside of range [0,23]";
+    }
+    return NULL;
+}
+
+/* Time.appendBinary (MarshalBinary, GobEncode, AppendBinary). */
+static sg_value marshal_binary(sg_value pre, gotime t)
+{
+    int offset = 0;
+    int16_t offmin = -1;
+    int8_t offsec = 0;
+    int version = 1;
+    if (!is_utc(t.loc)) {
+        lookup(t.loc, t.sec, &offset);
+        if (offset % 60 != 0) {
+            version = 2;
+            offsec = (int8_t)(offset % 60);
+        }
+        offset /= 60;
+        if (offset < -32768 || offset == -1 || offset > 32767)
+            sg_throwf("Time.MarshalBinary: unexpected zone offset");
+        offmin = (int16_t)offset;
+    }
+    uint64_t sec = (uint64_t)t.sec + 62135596800ULL;
+    uint32_t nsec = (uint32_t)t.nsec;
+    char buf[16];
+    size_t n = 0;
+    buf[n++] = (char)version;
+    for (int i = 56; i >= 0; i -= 8) buf[n++] = (char)(sec >> i);
+    for (int i = 24; i >= 0; i -= 8) buf[n++] = (char)(nsec >> i);
+    buf[n++] = (char)((uint16_t)offmin >> 8);
+    buf[n++] = (char)(uint16_t)offmin;
+    if (version == 2) buf[n++] = (char)offsec;
+    return bytes_value(pre, buf, n);
+}
+
+/* Time.Compare, with the monotonic readings when both have one. */
+static int tcompare(gotime t, gotime u)
+{
+    if (t.mono && u.mono) return t.mono_ns < u.mono_ns ? -1 : t.mono_ns > u.mono_ns;
+    if (t.sec != u.sec) return t.sec < u.sec ? -1 : 1;
+    return t.nsec < u.nsec ? -1 : t.nsec > u.nsec;
+}
+
+/* Time.Sub: t-u as a Duration, saturated. */
+static int64_t tsub(gotime t, gotime u)
+{
+    i128 d;
+    if (t.mono && u.mono) d = (i128)t.mono_ns - u.mono_ns;
+    else d = ((i128)t.sec - u.sec) * 1000000000 + (t.nsec - u.nsec);
+    if (d > INT64_MAX) return INT64_MAX;
+    if (d < INT64_MIN) return INT64_MIN;
+    return (int64_t)d;
+}
+
+/* Time.Truncate / Time.Round: the remainder of t since the zero Time modulo d. */
+static gotime tround(gotime t, int64_t d, bool round)
+{
+    t.mono = false;
+    if (d <= 0) return t;
+    i128 abs = ((i128)t.sec + 62135596800LL) * 1000000000 + t.nsec;
+    i128 r128 = abs % d;
+    if (r128 < 0) r128 += d;
+    int64_t r = (int64_t)r128;
+    if (!round || (uint64_t)r + (uint64_t)r < (uint64_t)d) return gotime_add(t, -r);
+    return gotime_add(t, d - r);
+}
+
+/* Time.AddDate */
+static gotime add_date(gotime t, int64_t years, int64_t months, int64_t days)
+{
+    int offset;
+    lookup(t.loc, t.sec, &offset);
+    int64_t abs = (int64_t)((uint64_t)t.sec + (uint64_t)(int64_t)offset);
+    int64_t dd = floordiv(abs, 86400), secs = abs - dd * 86400, year;
+    int month, day;
+    civil(dd, &year, &month, &day);
+    const gotime_loc *loc = t.loc ? t.loc : &utc_loc;
+    return make_date((int64_t)((uint64_t)year + (uint64_t)years), (int64_t)((uint64_t)month + (uint64_t)months),
+                     (int64_t)((uint64_t)day + (uint64_t)days), secs / 3600, secs / 60 % 60, secs % 60, t.nsec,
+                     loc);
+}
+
+static sg_value location_value(const gotime_loc *loc);
+
+static bool obj_method(sg_object *o, const char *name, int argc, const sg_value *argv, sg_value *out)
+{
+    gotime t = *(gotime *)o->data, u;
+    bool isdst;
+    int offset;
+    lookup_dst(t.loc, t.sec, &offset, &isdst);
+    int64_t abs = (int64_t)((uint64_t)t.sec + (uint64_t)(int64_t)offset);
     int64_t days = floordiv(abs, 86400);
     int64_t secs = abs - days * 86400;
     int64_t year;
     int month, day;
     civil(days, &year, &month, &day);
+    uint64_t usec = (uint64_t)t.sec;
+    if (argc > 0 && argv[0].kind == VK_OBJECT && argv[0].u.o->type == o->type) u = *(gotime *)argv[0].u.o->data;
+    else memset(&u, 0, sizeof u);
     if (!strcmp(name, "Year")) *out = val_int(year);
-    else if (!strcmp(name, "Month")) *out = month_value(month);
+    else if (!strcmp(name, "Month")) *out = gonamed_month(month);
     else if (!strcmp(name, "Day")) *out = val_int(day);
     else if (!strcmp(name, "Hour")) *out = val_int(secs / 3600);
     else if (!strcmp(name, "Minute")) *out = val_int(secs / 60 % 60);
     else if (!strcmp(name, "Second")) *out = val_int(secs % 60);
     else if (!strcmp(name, "Nanosecond")) *out = val_int(t.nsec);
     else if (!strcmp(name, "YearDay")) *out = val_int(days - days_from_civil(year, 1, 1) + 1);
-    else if (!strcmp(name, "Weekday")) *out = weekday_value((int)(((days % 7) + 11) % 7));
+    else if (!strcmp(name, "Weekday")) *out = gonamed_weekday((int)(((days % 7) + 11) % 7));
     else if (!strcmp(name, "Unix")) *out = val_int64(t.sec);
-    else if (!strcmp(name, "UnixMilli")) *out = val_int64(t.sec * 1000 + t.nsec / 1000000);
-    else if (!strcmp(name, "UnixMicro")) *out = val_int64(t.sec * 1000000 + t.nsec / 1000);
-    else if (!strcmp(name, "UnixNano")) *out = val_int64(t.sec * 1000000000 + t.nsec);
+    else if (!strcmp(name, "UnixMilli")) *out = val_int64((int64_t)(usec * 1000 + (uint64_t)(t.nsec / 1000000)));
+    else if (!strcmp(name, "UnixMicro")) *out = val_int64((int64_t)(usec * 1000000 + (uint64_t)(t.nsec / 1000)));
+    else if (!strcmp(name, "UnixNano")) *out = val_int64((int64_t)(usec * 1000000000 + (uint64_t)t.nsec));
     else if (!strcmp(name, "UTC")) *out = gotime_value(gotime_in(t, &utc_loc));
     else if (!strcmp(name, "Local")) *out = gotime_value(gotime_in(t, gotime_local()));
+    else if (!strcmp(name, "In")) {
+        if (argv[0].kind != VK_OBJECT) sg_throwf("time: missing Location in call to Time.In");
+        *out = gotime_value(gotime_in(t, argv[0].u.o->data));
+    } else if (!strcmp(name, "Location")) *out = location_value(t.loc ? t.loc : &utc_loc);
     else if (!strcmp(name, "IsZero")) *out = val_bool(t.sec == -62135596800LL && t.nsec == 0);
+    else if (!strcmp(name, "IsDST")) *out = val_bool(isdst);
     else if (!strcmp(name, "String")) *out = val_cstr(obj_string(o));
-    else if (!strcmp(name, "Format")) {
-        if (argc != 1 || argv[0].kind != VK_STRING) return false;
+    else if (!strcmp(name, "GoString")) *out = val_cstr(obj_gostring(o));
+    else if (!strcmp(name, "Add")) *out = gotime_value(gotime_add(t, argv[0].u.i));
+    else if (!strcmp(name, "AddDate")) *out = gotime_value(add_date(t, argv[0].u.i, argv[1].u.i, argv[2].u.i));
+    else if (!strcmp(name, "Sub")) *out = gonamed_duration(tsub(t, u));
+    else if (!strcmp(name, "After")) *out = val_bool(tcompare(t, u) > 0);
+    else if (!strcmp(name, "Before")) *out = val_bool(tcompare(t, u) < 0);
+    else if (!strcmp(name, "Equal")) *out = val_bool(tcompare(t, u) == 0);
+    else if (!strcmp(name, "Compare")) *out = val_int(tcompare(t, u));
+    else if (!strcmp(name, "Truncate")) *out = gotime_value(tround(t, argv[0].u.i, false));
+    else if (!strcmp(name, "Round")) *out = gotime_value(tround(t, argv[0].u.i, true));
+    else if (!strcmp(name, "Format") || !strcmp(name, "AppendFormat")) {
+        sg_value layout = argv[argc - 1];
         sg_buf b;
         buf_init(&b);
-        gotime_format(&b, t, argv[0].u.s.p, argv[0].u.s.n);
-        *out = val_str_nocopy(b.p, b.len);
+        gotime_format(&b, t, layout.u.s.p, layout.u.s.n);
+        *out = argc == 1 ? val_str_nocopy(b.p, b.len) : bytes_value(argv[0], b.p, b.len);
+    } else if (!strcmp(name, "MarshalJSON")) {
+        sg_buf b;
+        buf_init(&b);
+        buf_putc(&b, '"');
+        const char *err = strict_rfc3339(&b, t);
+        if (err) sg_throwf("Time.MarshalJSON: %s", err);
+        buf_putc(&b, '"');
+        *out = bytes_value(sg_nil, b.p, b.len);
+    } else if (!strcmp(name, "MarshalText") || !strcmp(name, "AppendText")) {
+        sg_buf b;
+        buf_init(&b);
+        const char *err = strict_rfc3339(&b, t);
+        if (err) sg_throwf("Time.MarshalText: %s", err);
+        *out = bytes_value(argc ? argv[0] : sg_nil, b.p, b.len);
+    } else if (!strcmp(name, "MarshalBinary") || !strcmp(name, "GobEncode") || !strcmp(name, "AppendBinary")) {
+        *out = marshal_binary(argc ? argv[0] : sg_nil, t);
     } else return false;
     return true;
 }
 
+/* The signatures of time.Time's value methods (Go 1.23: Helm 3; Go 1.25: Helm 4). */
+static bool obj_msig(sg_object *o, const char *name, sg_methodsig *sig)
+{
+    static const char *const noargs[] = {
+        "Year", "Month", "Day", "Hour", "Minute", "Second", "Nanosecond", "YearDay", "Weekday", "Unix",
+        "UnixMilli", "UnixMicro", "UnixNano", "UTC", "Local", "Location", "IsZero", "IsDST", "String",
+        "GoString", "MarshalJSON", "MarshalText", "MarshalBinary", "GobEncode",
+    };
+    static const struct { const char *name, *params; } withargs[] = {
+        { "Add", "D" }, { "AddDate", "iii" }, { "Sub", "T" }, { "After", "T" }, { "Before", "T" },
+        { "Equal", "T" }, { "Compare", "T" }, { "Truncate", "D" }, { "Round", "D" }, { "In", "L" },
+        { "Format", "s" }, { "AppendFormat", "Bs" },
+    };
+    sig->params = "";
+    sig->bad = NULL;
+    for (size_t i = 0; i < sizeof noargs / sizeof noargs[0]; i++)
+        if (!strcmp(name, noargs[i])) return true;
+    for (size_t i = 0; i < sizeof withargs / sizeof withargs[0]; i++)
+        if (!strcmp(name, withargs[i].name)) {
+            sig->params = withargs[i].params;
+            return true;
+        }
+    if (sg_helm_major >= 4 && (!strcmp(name, "AppendText") || !strcmp(name, "AppendBinary"))) {
+        sig->params = "B";
+        return true;
+    }
+    if (!strcmp(name, "Clock") || !strcmp(name, "Date")) {
+        sig->bad = sg_sprintf("function %s has 3 return values; should be 1 or 2", name);
+        return true;
+    }
+    if (!strcmp(name, "Zone") || !strcmp(name, "ISOWeek") || !strcmp(name, "ZoneBounds")) {
+        sig->bad = sg_sprintf("invalid function signature for %s: second return value should be error; is %s", name,
+                              name[4] == 'B' ? "time.Time" : "int");
+        return true;
+    }
+    if (!strcmp(name, "wall") || !strcmp(name, "ext") || !strcmp(name, "loc")) {
+        sig->params = NULL;
+        sig->bad = sg_sprintf("%s is an unexported field of struct type time.Time", name);
+        return true;
+    }
+    return false;
+}
+
 static const sg_objtype time_type = {
-    .name = "time.Time", .kindname = "struct", .method = obj_method,
-    .string = obj_string, .tojson = obj_tojson,
+    .name = "time.Time", .kindname = "struct", .method = obj_method, .msig = obj_msig,
+    .string = obj_string, .gostring = obj_gostring, .tojson = obj_tojson,
 };
 
-static const char *month_string(sg_object *o) { return long_months[(intptr_t)o->data - 1]; }
-static const sg_objtype month_type = { .name = "time.Month", .kindname = "int", .string = month_string };
-static sg_value month_value(int m) { return val_object(&month_type, (void *)(intptr_t)m); }
-static const char *weekday_string(sg_object *o) { return long_days[(intptr_t)o->data]; }
-static const sg_objtype weekday_type = { .name = "time.Weekday", .kindname = "int", .string = weekday_string };
-static sg_value weekday_value(int d) { return val_object(&weekday_type, (void *)(intptr_t)d); }
+/* *time.Location: prints its name; its fields are unexported. */
+static const char *loc_string(sg_object *o) { return ((const gotime_loc *)o->data)->name; }
+
+static sg_value loc_tojson(sg_object *o)
+{
+    sg_value m = val_map();
+    m.gotype = GT_STRUCT;
+    return m;
+}
+
+static bool loc_method(sg_object *o, const char *name, int argc, const sg_value *argv, sg_value *out)
+{
+    if (strcmp(name, "String")) return false;
+    *out = val_cstr(loc_string(o));
+    return true;
+}
+
+static bool loc_msig(sg_object *o, const char *name, sg_methodsig *sig)
+{
+    static const char *const fields[] = { "name", "zone", "tx", "extend", "cacheStart", "cacheEnd", "cacheZone" };
+    sig->params = "";
+    sig->bad = NULL;
+    if (!strcmp(name, "String")) return true;
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (!strcmp(name, fields[i])) {
+            sig->params = NULL;
+            sig->bad = sg_sprintf("%s is an unexported field of struct type *time.Location", name);
+            return true;
+        }
+    return false;
+}
+
+static const sg_objtype loc_type = {
+    .name = "*time.Location", .kindname = "ptr", .method = loc_method, .msig = loc_msig,
+    .string = loc_string, .tojson = loc_tojson,
+};
+
+/* Location objects are interned per arena (eq compares pointers, as Go does). */
+typedef struct lnode { const gotime_loc *loc; sg_value v; struct lnode *next, **prevp; } lnode;
+static lnode *locs;
+
+static void lnode_free(void *p)
+{
+    lnode *n = p;
+    if (n->next) n->next->prevp = n->prevp;
+    *n->prevp = n->next;
+    free(n);
+}
+
+static sg_value location_value(const gotime_loc *loc)
+{
+    for (lnode *n = locs; n; n = n->next)
+        if (n->loc == loc) return n->v;
+    lnode *n = malloc(sizeof *n);
+    if (!n) abort();
+    n->loc = loc;
+    n->next = locs;
+    n->prevp = &locs;
+    if (locs) locs->prevp = &n->next;
+    locs = n;
+    n->v = val_object(&loc_type, (void *)loc);
+    arena_defer(lnode_free, n);
+    return n->v;
+}
 
 /* Time values are interned per arena so that equal ones share their data: eq and
  * deepEqual compare object data by identity, and Go's == on time.Time compares the wall
