@@ -484,9 +484,10 @@ static xval eval_field(struct sg_exec *s, xval dot, const char *name, const sg_n
     if (v.kind == VK_OBJECT) {
         sg_object *o = v.u.o;
         xval out;
+        const sg_node *at = s->node; /* Go's s.node: a chain's receiver may have moved it */
         if (o->type->method && call_method(s, dot, o, name, node, args, nargs, final, &out))
             return out;
-        exec_at(s, node); /* (arguments evaluated for a method probe moved it) */
+        exec_at(s, at); /* (arguments evaluated for a method probe moved it) */
         sg_value fv;
         if (o->type->field && o->type->field(o, name, &fv)) {
             if (has_args) exec_errorf(s, "%s has arguments but cannot be invoked as function", name);
