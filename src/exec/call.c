@@ -55,6 +55,7 @@ const char *functab_typename(char code)
     case 'D': return "time.Duration";
     case 'L': return "*time.Location";
     case 'C': return "sprig.certificate";
+    case 'V': return "*semver.Version";
     default: return "interface {}";
     }
 }
@@ -62,7 +63,8 @@ const char *functab_typename(char code)
 /* Go's canBeNil(typ): interfaces, slices, maps and pointers. */
 static bool can_be_nil(char code)
 {
-    return code == 'v' || code == 'x' || code == 'l' || code == 'm' || code == 'S' || code == 'B' || code == 'L';
+    return code == 'v' || code == 'x' || code == 'l' || code == 'm' || code == 'S' || code == 'B' || code == 'L' ||
+           code == 'V';
 }
 
 /* reflect.Zero of a nillable parameter type: a nil interface, slice, map or pointer
@@ -102,7 +104,7 @@ static bool assignable(sg_value v, char code)
     case 'm': return v.kind == VK_MAP && (v.gotype == GT_DEFAULT || v.gotype == GT_MAP_VALUES);
     case 'S': return v.kind == VK_LIST && v.gotype == GT_LIST_STRING;
     case 'B': return v.kind == VK_LIST && v.gotype == GT_LIST_BYTES;
-    case 'T': case 'L': case 'C': return is_object(v, functab_typename(code));
+    case 'T': case 'L': case 'C': case 'V': return is_object(v, functab_typename(code));
     default: return true;
     }
 }

@@ -19,7 +19,7 @@
  *   u  uint32             b  bool         l  []interface{}          m  map[string]interface{}
  *   S  []string           B  []uint8      x  reflect.Value-style special (and/or: exec handles them)
  *   T  time.Time          D  time.Duration            L  *time.Location
- *   C  sprig.certificate  (T, L, C: native objects of that Go type name)
+ *   C  sprig.certificate  V  *semver.Version  (T, L, C, V: native objects of that Go type name)
  * A nil argument to l, m, S or B is Go's nil slice/map: a VK_LIST/VK_MAP without storage
  * (readable as empty; bodies must not write to it: set fails "assignment to entry in nil map").
  * A trailing '*' makes the last parameter variadic ("sv*" = func(string, ...interface{})).

@@ -64,7 +64,21 @@ static bool method(sg_object *o, const char *name, int argc, const sg_value *arg
     }
     if (!strcmp(name, "Prerelease")) { want_args(name, argc, 0); *out = val_cstr(v->pre); return true; }
     if (!strcmp(name, "Metadata")) { want_args(name, argc, 0); *out = val_cstr(v->metadata); return true; }
-    if (!strcmp(name, "String")) { want_args(name, argc, 0); *out = val_cstr(semver_string(v)); return true; }
+    if (!strcmp(name, "String") || !strcmp(name, "Value")) {
+        want_args(name, argc, 0);
+        *out = val_cstr(semver_string(v));
+        return true;
+    }
+    if (!strcmp(name, "MarshalJSON") || !strcmp(name, "MarshalText")) {
+        /* json.Marshal(v.String()) / []byte(v.String()): a version needs no escaping */
+        const char *str = semver_string(v);
+        if (name[7] == 'J') str = sg_sprintf("\"%s\"", str);
+        sg_value l = val_list(strlen(str));
+        l.gotype = GT_LIST_BYTES;
+        for (const char *p = str; *p; p++) list_push(l, val_int((unsigned char)*p));
+        *out = l;
+        return true;
+    }
     if (!strcmp(name, "IncPatch") || !strcmp(name, "IncMinor") || !strcmp(name, "IncMajor")) {
         want_args(name, argc, 0);
         sg_semver n = *v;
@@ -136,10 +150,42 @@ static bool val_method(sg_object *o, const char *name, int argc, const sg_value 
     return method(o, name, argc, argv, out, false);
 }
 
+/* Method signatures (exec/call.c converts arguments as Go does: "can't handle "x" for
+ * arg of type *semver.Version", arity before evaluation); the struct's fields are
+ * unexported. */
+static bool msig(const char *name, sg_methodsig *sig, bool is_ptr)
+{
+    static const char *const noargs[] = { "Major", "Minor", "Patch", "Prerelease", "Metadata", "String",
+                                          "IncPatch", "IncMinor", "IncMajor", "Value", "MarshalJSON",
+                                          "MarshalText" };
+    static const char *const cmps[] = { "LessThan", "LessThanEqual", "GreaterThan", "GreaterThanEqual",
+                                        "Equal", "Compare" };
+    static const char *const fields[] = { "major", "minor", "patch", "pre", "metadata", "original" };
+    sig->params = "";
+    sig->bad = NULL;
+    for (size_t i = 0; i < sizeof noargs / sizeof noargs[0]; i++)
+        if (!strcmp(name, noargs[i])) return true;
+    if (!strcmp(name, "SetPrerelease") || !strcmp(name, "SetMetadata")) { sig->params = "s"; return true; }
+    if (is_ptr && !strcmp(name, "Original")) return true;
+    for (size_t i = 0; is_ptr && i < sizeof cmps / sizeof cmps[0]; i++)
+        if (!strcmp(name, cmps[i])) { sig->params = "V"; return true; }
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (!strcmp(name, fields[i])) {
+            sig->params = NULL;
+            sig->bad = sg_sprintf("%s is an unexported field of struct type %ssemver.Version", name, is_ptr ? "*" : "");
+            return true;
+        }
+    return false;
+}
+
+static bool ptr_msig(sg_object *o, const char *name, sg_methodsig *sig) { return msig(name, sig, true); }
+static bool val_msig(sg_object *o, const char *name, sg_methodsig *sig) { return msig(name, sig, false); }
+
 const sg_objtype fn_semver_ptr_type = {
     .name = "*semver.Version",
     .kindname = "ptr",
     .method = ptr_method,
+    .msig = ptr_msig,
     .string = sv_string,
     .tojson = sv_tojson,
 };
@@ -148,6 +194,7 @@ const sg_objtype fn_semver_val_type = {
     .name = "semver.Version",
     .kindname = "struct",
     .method = val_method,
+    .msig = val_msig,
     .string = sv_string,
     .tojson = sv_tojson,
 };
