@@ -349,6 +349,7 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, co
         *out = (xval){ res, false };
         return true;
     }
+    const sg_node *at = s->node;
     size_t na = args && nargs > 0 ? nargs - 1 : 0;
     size_t num_in = na + (final ? 1 : 0);
     sg_value *av = sg_alloc((num_in ? num_in : 1) * sizeof *av);
@@ -373,7 +374,7 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, co
             }
         }
         if (err->kind == SG_ERR_EXEC && !err->tmpl && err->msg && strncmp(err->msg, "wrong number of args", 20) == 0)
-            exec_at(s, node); /* Go checks the arity before evaluating arguments */
+            exec_at(s, at); /* Go checks the arity before evaluating arguments */
         raise_call_error(s, node, name, err);
     }
     if (!found) return false;
