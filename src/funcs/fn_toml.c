@@ -12,6 +12,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../io/gofloat.h"
+#include "../value/gonamed.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,9 +89,12 @@ static void indent(tenc *e, tkey k)
     for (size_t i = 1; i < k.n; i++) wf(e, "  ");
 }
 
+static bool is_time(sg_value v) { return v.kind == VK_OBJECT && !strcmp(v.u.o->type->name, "time.Time"); }
+
+/* An object as the encoder sees it (a time.Time stays itself: it is a datetime). */
 static sg_value deobj(sg_value v)
 {
-    if (v.kind == VK_OBJECT) return v.u.o->type->tojson ? v.u.o->type->tojson(v.u.o) : sg_nil;
+    if (v.kind == VK_OBJECT && !is_time(v)) return v.u.o->type->tojson ? v.u.o->type->tojson(v.u.o) : sg_nil;
     return v;
 }
 
@@ -130,9 +134,22 @@ static void e_element(tenc *e, sg_value v)
 
 static void e_element_body(tenc *e, sg_value v)
 {
-    v = deobj(v);
     sg_buf *b = e->b;
     e->written = true;
+    if (is_time(v)) {
+        /* a datetime: RFC 3339 text, unquoted */
+        sg_value t = v.u.o->type->tojson(v.u.o);
+        buf_put(b, t.u.s.p, t.u.s.n);
+        return;
+    }
+    if (v.kind == VK_INT64 && v.gotype == GT_DURATION) {
+        sg_buf d; /* time.Duration: its String(), quoted */
+        buf_init(&d);
+        gonamed_duration_string(&d, v.u.i);
+        put_quoted(b, d.p, d.len);
+        return;
+    }
+    v = deobj(v);
     switch ((sg_kind)v.kind) {
     case VK_STRING: put_quoted(b, v.u.s.p, v.u.s.n); return;
     case VK_BOOL: buf_puts(b, v.u.b ? "true" : "false"); return;

@@ -1215,6 +1215,15 @@ static gotime add_date(gotime t, int64_t years, int64_t months, int64_t days)
 
 static sg_value location_value(const gotime_loc *loc);
 
+/* MarshalJSON's complaint about this time, or NULL. */
+static const char *obj_jsonerr(sg_object *o)
+{
+    sg_buf b;
+    buf_init(&b);
+    const char *err = strict_rfc3339(&b, *(gotime *)o->data);
+    return err ? sg_sprintf("Time.MarshalJSON: %s", err) : NULL;
+}
+
 static bool obj_method(sg_object *o, const char *name, int argc, const sg_value *argv, sg_value *out)
 {
     gotime t = *(gotime *)o->data, u;
@@ -1333,7 +1342,7 @@ static bool obj_msig(sg_object *o, const char *name, sg_methodsig *sig)
 
 static const sg_objtype time_type = {
     .name = "time.Time", .kindname = "struct", .method = obj_method, .msig = obj_msig,
-    .string = obj_string, .gostring = obj_gostring, .tojson = obj_tojson,
+    .string = obj_string, .gostring = obj_gostring, .tojson = obj_tojson, .jsonerr = obj_jsonerr,
 };
 
 /* *time.Location: prints its name; its fields are unexported. */

@@ -454,6 +454,13 @@ static int emit(jwriter *w, sg_value v, int depth)
         return 0;
     }
     case VK_OBJECT:
+        if (v.u.o->type->jsonerr) {
+            const char *err = v.u.o->type->jsonerr(v.u.o);
+            if (err) {
+                w->err = sg_sprintf("json: error calling MarshalJSON for type %s: %s", v.u.o->type->name, err);
+                return -1;
+            }
+        }
         if (v.u.o->type->tojson) return emit(w, v.u.o->type->tojson(v.u.o), depth + 1);
         if (v.u.o->type->string) {
             const char *s = v.u.o->type->string(v.u.o);

@@ -16,6 +16,7 @@
 #include "gofloat.h"
 #include "yaml_decode.h"
 #include "../base/arena.h"
+#include "../value/gonamed.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,7 @@ typedef struct emitter {
     bool root_context, sequence_context, mapping_context, simple_key_context;
     int best_indent, best_width;
     bool v3;       /* go-yaml v3 Encoder flavour (toYamlPretty) */
+    bool plain;    /* v3: the next scalar is a time.Time, always written plain (timev) */
     int depth;     /* nesting, bounded so that a cyclic value cannot overflow the stack */
     bool failed;
     /* analysis of the scalar being emitted */
@@ -538,6 +540,8 @@ static void emit_scalar(emitter *e, sg_value v)
     size_t len;
     int style;
     scalar_of(v, &text, &len, &tag, &style);
+    if (e->plain) style = S_PLAIN;
+    e->plain = false;
     analyze_scalar(e, (const unsigned char *)text, len);
     style = select_style(e, style, tag == NULL);
     if (tag) {
@@ -713,7 +717,14 @@ static void emit_node(emitter *e, sg_value v, bool root, bool seq, bool map, boo
     e->mapping_context = map;
     e->simple_key_context = simple_key;
     if (v.kind == VK_OBJECT) {
+        /* go-yaml v3 writes a time.Time as its RFC 3339 text, untagged and plain */
+        e->plain = e->v3 && !strcmp(v.u.o->type->name, "time.Time");
         v = v.u.o->type->tojson ? v.u.o->type->tojson(v.u.o) : sg_nil;
+    } else if (e->v3 && v.kind == VK_INT64 && v.gotype == GT_DURATION) {
+        sg_buf d; /* and a time.Duration as its String() */
+        buf_init(&d);
+        gonamed_duration_string(&d, v.u.i);
+        v = val_str_nocopy(d.p, d.len);
     }
     e->depth++;
     if (v.kind == VK_MAP) emit_map(e, v);

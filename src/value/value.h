@@ -121,6 +121,9 @@ typedef struct sg_objtype {
     /* Optional: the signature of method `name` (true), so exec converts its arguments as
      * Go's reflection does before calling `method`; false leaves them to `method`. */
     bool (*msig)(sg_object *o, const char *name, sg_methodsig *sig);
+    /* Optional: the error of the type's MarshalJSON for this value (NULL: none), which
+     * encoding/json reports as "json: error calling MarshalJSON for type T: ..." */
+    const char *(*jsonerr)(sg_object *o);
 } sg_objtype;
 
 struct sg_object {
