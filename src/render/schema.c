@@ -13,6 +13,8 @@
  * v3 (gojsonschema) prints the leaves flat with its own wording.
  */
 #include "schema.h"
+#include "schema_json.h"
+#include "schema_v3.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
@@ -26,16 +28,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { EK_LEAF, EK_GROUP, EK_COMB, EK_REF, EK_V3IF };
+enum { EK_LEAF, EK_GROUP, EK_COMB, EK_REF };
 
 typedef struct verr {
     int kind;
     const char *ptr;     /* JSON pointer of the instance ("" = root) */
-    const char *path;    /* gojsonschema field path ("(root)", "a.b") */
-    const char *msg;     /* v4 message */
-    const char *msg3;    /* v3 message (a COMB with msg3 prints only it) */
-    const char **lines3; /* v3: several lines instead of msg3 */
-    size_t nlines3;
+    const char *msg;
     struct verr **kids;  /* causes */
     size_t nkids;
 } verr;
@@ -56,33 +54,31 @@ static void el_push(errlist *l, verr *e)
 typedef struct ctx {
     sg_value root;    /* the whole schema (for $ref) */
     int draft;        /* 4, 6, 7, 2019, 2020 */
-    bool v3;
 } ctx;
 
-static verr *mkerr(int kind, const char *ptr, const char *path, const char *msg, const char *msg3)
+static verr *mkerr(int kind, const char *ptr, const char *msg)
 {
     verr *e = sg_alloc(sizeof *e);
     memset(e, 0, sizeof *e);
     e->kind = kind;
     e->ptr = ptr;
-    e->path = path;
     e->msg = msg;
-    e->msg3 = msg3;
     return e;
 }
 
-static void leaf(errlist *out, const char *ptr, const char *path, const char *msg, const char *msg3)
+static void leaf(errlist *out, const char *ptr, const char *msg)
 {
-    el_push(out, mkerr(EK_LEAF, ptr, path, msg, msg3));
+    el_push(out, mkerr(EK_LEAF, ptr, msg));
 }
 
 /* ---------------------------------------------------------------- value helpers */
 
-static bool is_num(sg_value v) { return v.kind == VK_INT || v.kind == VK_INT64 || v.kind == VK_FLOAT; }
-static double num(sg_value v) { return v.kind == VK_FLOAT ? v.u.f : (double)v.u.i; }
+static bool is_num(sg_value v) { return schema_is_num(v); }
+static double num(sg_value v) { return schema_num(v); }
 
 static const char *jtype(sg_value v)
 {
+    if (is_num(v)) return "number";
     switch (v.kind) {
     case VK_NIL: return "null";
     case VK_BOOL: return "boolean";
@@ -96,14 +92,7 @@ static const char *jtype(sg_value v)
 static bool is_integral(sg_value v)
 {
     if (v.kind == VK_INT || v.kind == VK_INT64) return true;
-    return v.kind == VK_FLOAT && isfinite(v.u.f) && v.u.f == floor(v.u.f);
-}
-
-/* gojsonschema's type name of a value */
-static const char *jtype3(sg_value v)
-{
-    if (is_num(v)) return is_integral(v) ? "integer" : "number";
-    return jtype(v);
+    return is_num(v) && isfinite(num(v)) && num(v) == floor(num(v));
 }
 
 static bool type_ok(const char *t, sg_value v)
@@ -228,22 +217,23 @@ static const char *xfloat(double f)
     return b.p;
 }
 
-static const char *xnum(sg_value v) { return v.kind == VK_FLOAT ? xfloat(v.u.f) : xfloat((double)v.u.i); }
+static const char *xnum(sg_value v) { return xfloat(num(v)); }
 
 /* Go fmt %v of a JSON value (santhosh's display() for primitives). */
 static const char *display(sg_value v)
 {
     if (v.kind == VK_STRING) return quote(v.u.s.p, v.u.s.n);
     if (v.kind == VK_NIL) return "<nil>";
+    if (schema_num_text(v)) return schema_num_text(v); /* json.Number prints its text */
     sg_buf b;
     buf_init(&b);
     gofmt_value(&b, v);
     return b.p;
 }
 
-/* A schema literal in santhosh's messages: its json.Number text, which the float64 we
- * hold loses; integral values print as plain digits, others as their shortest decimal
- * (exact for literals written that way: 1000000, 0.5; not for 1.0 or 1e3). */
+/* A schema literal in santhosh's messages: its json.Number text ("1.10", "1e3"); a plain
+ * float64 (a schema whose duplicate keys defeated schema_json_parse's pairing) prints
+ * integral values as digits, others as their shortest decimal. */
 static const char *literal(sg_value v)
 {
     if (v.kind != VK_FLOAT) return display(v);
@@ -257,15 +247,6 @@ static const char *literal(sg_value v)
 
 static bool primitive(sg_value v) { return v.kind != VK_LIST && v.kind != VK_MAP; }
 
-static const char *show_json(sg_value v)
-{
-    sg_buf b;
-    buf_init(&b);
-    const char *err;
-    if (jsonio_emit(&b, v, JSONIO_NOESCAPE, &err) != 0) return "?";
-    return b.p;
-}
-
 static const char *child_ptr(const char *ptr, const char *key)
 {
     sg_buf b;
@@ -278,18 +259,6 @@ static const char *child_ptr(const char *ptr, const char *key)
         else buf_putc(&b, *p);
     }
     return b.p;
-}
-
-static const char *child_path(const char *path, const char *key)
-{
-    if (!strcmp(path, "(root)")) return sg_strdup(key);
-    return sg_sprintf("%s.%s", path, key);
-}
-
-static const char *last_seg(const char *path)
-{
-    const char *last = strrchr(path, '.');
-    return last ? last + 1 : path;
 }
 
 /* ---------------------------------------------------------------- $ref */
@@ -341,26 +310,25 @@ static bool resolve_ref(ctx *cx, const char *ref, sg_value *out)
 
 /* ---------------------------------------------------------------- validation */
 
-static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path);
-static void format3(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out);
+static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr);
 
-static bool valid(ctx *cx, sg_value sch, sg_value v) { return validate(cx, sch, v, "", "(root)") == NULL; }
+static bool valid(ctx *cx, sg_value sch, sg_value v) { return validate(cx, sch, v, "") == NULL; }
 
-static verr *comb(const char *ptr, const char *path, const char *msg, const char *msg3, errlist *causes)
+static verr *comb(const char *ptr, const char *msg, errlist *causes)
 {
-    verr *e = mkerr(EK_COMB, ptr, path, msg, msg3);
+    verr *e = mkerr(EK_COMB, ptr, msg);
     e->kids = causes->v;
     e->nkids = causes->n;
     return e;
 }
 
-static verr *validate_ref(ctx *cx, const char *ref, sg_value v, const char *ptr, const char *path)
+static verr *validate_ref(ctx *cx, const char *ref, sg_value v, const char *ptr)
 {
     sg_value target;
     if (!resolve_ref(cx, ref, &target)) return NULL;
-    verr *e = validate(cx, target, v, ptr, path);
+    verr *e = validate(cx, target, v, ptr);
     if (!e) return NULL;
-    verr *r = mkerr(EK_REF, ptr, path, "validation failed", NULL);
+    verr *r = mkerr(EK_REF, ptr, "validation failed");
     if (e->kind == EK_GROUP) {
         r->kids = e->kids;
         r->nkids = e->nkids;
@@ -385,25 +353,20 @@ static const char **missing_names(sg_value v, sg_value req, size_t *n)
     return *n ? names : NULL;
 }
 
-static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, errlist *out)
 {
     sg_value k;
     size_t n = map_len(v);
     if (get(sch, "minProperties", &k) && is_num(k) && (double)n < num(k))
-        leaf(out, ptr, path, sg_sprintf("minProperties: got %s, want %s", xint((long long)n), xint((long long)num(k))),
-             sg_sprintf("Must have at least %s properties", show_json(k)));
+        leaf(out, ptr, sg_sprintf("minProperties: got %s, want %s", xint((long long)n), xint((long long)num(k))));
     if (get(sch, "maxProperties", &k) && is_num(k) && (double)n > num(k))
-        leaf(out, ptr, path, sg_sprintf("maxProperties: got %s, want %s", xint((long long)n), xint((long long)num(k))),
-             sg_sprintf("Must have at most %s properties", show_json(k)));
+        leaf(out, ptr, sg_sprintf("maxProperties: got %s, want %s", xint((long long)n), xint((long long)num(k))));
     size_t nmiss;
     const char **miss;
     if (get(sch, "required", &k) && (miss = missing_names(v, k, &nmiss))) {
-        verr *e = mkerr(EK_LEAF, ptr, path,
+        verr *e = mkerr(EK_LEAF, ptr,
                         nmiss == 1 ? sg_sprintf("missing property %s", quotez(miss[0]))
-                                   : sg_sprintf("missing properties %s", join_quoted(miss, nmiss)), NULL);
-        e->lines3 = sg_alloc(nmiss * sizeof *e->lines3);
-        for (size_t i = 0; i < nmiss; i++) e->lines3[i] = sg_sprintf("%s is required", miss[i]);
-        e->nlines3 = nmiss;
+                                   : sg_sprintf("missing properties %s", join_quoted(miss, nmiss)));
         el_push(out, e);
     }
     sg_value deps;
@@ -414,15 +377,12 @@ static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
             if (!map_getn(v, d->key, d->klen, NULL)) continue;
             if (d->val.kind == VK_LIST) {
                 if ((miss = missing_names(v, d->val, &nmiss))) {
-                    verr *e = mkerr(EK_LEAF, ptr, path, sg_sprintf("properties %s required, if %s exists",
-                                                                  join_quoted(miss, nmiss), quotez(d->key)), NULL);
-                    e->lines3 = sg_alloc(nmiss * sizeof *e->lines3);
-                    for (size_t i = 0; i < nmiss; i++) e->lines3[i] = sg_sprintf("Has a dependency on %s", miss[i]);
-                    e->nlines3 = nmiss;
+                    verr *e = mkerr(EK_LEAF, ptr, sg_sprintf("properties %s required, if %s exists",
+                                                                  join_quoted(miss, nmiss), quotez(d->key)));
                     el_push(out, e);
                 }
             } else
-                el_push(out, validate(cx, d->val, v, ptr, path));
+                el_push(out, validate(cx, d->val, v, ptr));
         }
     }
     sg_value props = sg_nil, pats = sg_nil, addl = sg_nil;
@@ -436,12 +396,11 @@ static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
         if (!map_next(v, &it, &e)) break;
         bool evaluated = false;
         sg_value ps;
-        const char *cp = NULL, *cpath = NULL;
+        const char *cp = NULL;
         if (props.kind == VK_MAP && map_getn(props, e->key, e->klen, &ps)) {
             evaluated = true;
             cp = child_ptr(ptr, e->key);
-            cpath = child_path(path, e->key);
-            el_push(out, validate(cx, ps, e->val, cp, cpath));
+            el_push(out, validate(cx, ps, e->val, cp));
         }
         if (pats.kind == VK_MAP) {
             for (size_t jt = 0; ; ) {
@@ -451,22 +410,19 @@ static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
                 sg_regex *re = regex_compile(p->key, p->klen, &rerr);
                 if (!re || !regex_match(re, e->key, e->klen)) continue;
                 evaluated = true;
-                if (!cp) { cp = child_ptr(ptr, e->key); cpath = child_path(path, e->key); }
-                el_push(out, validate(cx, p->val, e->val, cp, cpath));
+                if (!cp) cp = child_ptr(ptr, e->key);
+                el_push(out, validate(cx, p->val, e->val, cp));
             }
         }
         if (!evaluated && has_addl) {
             if (addl.kind == VK_BOOL) {
                 if (!addl.u.b) extra[nextra++] = e->key;
             } else
-                el_push(out, validate(cx, addl, e->val, child_ptr(ptr, e->key), child_path(path, e->key)));
+                el_push(out, validate(cx, addl, e->val, child_ptr(ptr, e->key)));
         }
     }
     if (nextra) {
-        verr *e = mkerr(EK_LEAF, ptr, path, sg_sprintf("additional properties %s not allowed", join_quoted(extra, nextra)), NULL);
-        e->lines3 = sg_alloc(nextra * sizeof *e->lines3);
-        for (size_t i = 0; i < nextra; i++) e->lines3[i] = sg_sprintf("Additional property %s is not allowed", extra[i]);
-        e->nlines3 = nextra;
+        verr *e = mkerr(EK_LEAF, ptr, sg_sprintf("additional properties %s not allowed", join_quoted(extra, nextra)));
         el_push(out, e);
     }
     if (cx->draft == 4) return;
@@ -474,11 +430,10 @@ static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
         for (size_t it = 0; ; ) {
             sg_mapent *e;
             if (!map_next(v, &it, &e)) break;
-            verr *pe = validate(cx, k, val_str(e->key, e->klen), "", "(root)");
+            verr *pe = validate(cx, k, val_str(e->key, e->klen), "");
             if (!pe) continue;
             /* santhosh validates the name as a fresh document: its errors sit at '' */
-            verr *r = mkerr(EK_COMB, "", path, sg_sprintf("invalid propertyName %s", quotez(e->key)),
-                            sg_sprintf("Property \"%s\" does not match pattern", e->key));
+            verr *r = mkerr(EK_COMB, "", sg_sprintf("invalid propertyName %s", quotez(e->key)));
             if (pe->kind == EK_GROUP) { r->kids = pe->kids; r->nkids = pe->nkids; }
             else { r->kids = sg_alloc(sizeof *r->kids); r->kids[0] = pe; r->nkids = 1; }
             el_push(out, r);
@@ -489,7 +444,7 @@ static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
         for (size_t it = 0; ; ) {
             sg_mapent *d;
             if (!map_next(deps, &it, &d)) break;
-            if (map_getn(v, d->key, d->klen, NULL)) el_push(out, validate(cx, d->val, v, ptr, path));
+            if (map_getn(v, d->key, d->klen, NULL)) el_push(out, validate(cx, d->val, v, ptr));
         }
     }
     if (get(sch, "dependentRequired", &deps) && deps.kind == VK_MAP) {
@@ -497,36 +452,24 @@ static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
             sg_mapent *d;
             if (!map_next(deps, &it, &d)) break;
             if (map_getn(v, d->key, d->klen, NULL) && (miss = missing_names(v, d->val, &nmiss)))
-                leaf(out, ptr, path, sg_sprintf("properties %s required, if %s exists", join_quoted(miss, nmiss), quotez(d->key)),
-                     sg_sprintf("Has a dependency on %s", miss[0]));
+                leaf(out, ptr, sg_sprintf("properties %s required, if %s exists", join_quoted(miss, nmiss), quotez(d->key)));
         }
     }
 }
 
-static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, errlist *out)
 {
     sg_value k;
     size_t n = list_len(v);
     if (get(sch, "minItems", &k) && is_num(k) && (double)n < num(k))
-        leaf(out, ptr, path, sg_sprintf("minItems: got %s, want %s", xint((long long)n), xint((long long)num(k))),
-             sg_sprintf("Array must have at least %s items", show_json(k)));
+        leaf(out, ptr, sg_sprintf("minItems: got %s, want %s", xint((long long)n), xint((long long)num(k))));
     if (get(sch, "maxItems", &k) && is_num(k) && (double)n > num(k))
-        leaf(out, ptr, path, sg_sprintf("maxItems: got %s, want %s", xint((long long)n), xint((long long)num(k))),
-             sg_sprintf("Array must have at most %s items", show_json(k)));
-    if (cx->v3 && get(sch, "uniqueItems", &k) && k.kind == VK_BOOL && k.u.b) {
-        /* gojsonschema: each item equal to an earlier one, paired with the latest such */
-        for (size_t j = 1; j < n; j++)
-            for (size_t i = j; i-- > 0;)
-                if (jequal(list_get(v, i), list_get(v, j))) {
-                    leaf(out, ptr, path, NULL, sg_sprintf("array items[%zu,%zu] must be unique", i, j));
-                    break;
-                }
-    } else if (get(sch, "uniqueItems", &k) && k.kind == VK_BOOL && k.u.b) {
+        leaf(out, ptr, sg_sprintf("maxItems: got %s, want %s", xint((long long)n), xint((long long)num(k))));
+    if (get(sch, "uniqueItems", &k) && k.kind == VK_BOOL && k.u.b) {
         for (size_t i = 0; i < n; i++)
             for (size_t j = i + 1; j < n; j++)
                 if (jequal(list_get(v, i), list_get(v, j))) {
-                    leaf(out, ptr, path, sg_sprintf("items at %s and %s are equal", xint((long long)i), xint((long long)j)),
-                         "array items must be unique");
+                    leaf(out, ptr, sg_sprintf("items at %s and %s are equal", xint((long long)i), xint((long long)j)));
                     i = j = n;
                 }
     }
@@ -538,24 +481,23 @@ static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
                 evaluated = n < list_len(k) ? n : list_len(k);
                 for (size_t i = 0; i < evaluated; i++) {
                     snprintf(idx, sizeof idx, "%zu", i);
-                    el_push(out, validate(cx, list_get(k, i), list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+                    el_push(out, validate(cx, list_get(k, i), list_get(v, i), child_ptr(ptr, idx)));
                 }
                 sg_value ai;
                 if (get(sch, "additionalItems", &ai)) {
                     if (ai.kind == VK_BOOL && !ai.u.b && evaluated != n)
-                        leaf(out, ptr, path, sg_sprintf("last %s additionalItem(s) not allowed", xint((long long)(n - evaluated))),
-                             sg_sprintf("Array must have at most %zu items", evaluated));
+                        leaf(out, ptr, sg_sprintf("last %s additionalItem(s) not allowed", xint((long long)(n - evaluated))));
                     else if (ai.kind == VK_MAP)
                         for (size_t i = evaluated; i < n; i++) {
                             /* santhosh names these by their index among the extra items */
-                            snprintf(idx, sizeof idx, "%zu", cx->v3 ? i : i - evaluated);
-                            el_push(out, validate(cx, ai, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+                            snprintf(idx, sizeof idx, "%zu", i - evaluated);
+                            el_push(out, validate(cx, ai, list_get(v, i), child_ptr(ptr, idx)));
                         }
                 }
             } else if (k.kind == VK_MAP || k.kind == VK_BOOL) {
                 for (size_t i = 0; i < n; i++) {
                     snprintf(idx, sizeof idx, "%zu", i);
-                    el_push(out, validate(cx, k, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+                    el_push(out, validate(cx, k, list_get(v, i), child_ptr(ptr, idx)));
                 }
             }
         }
@@ -565,13 +507,13 @@ static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
             evaluated = n < list_len(pre) ? n : list_len(pre);
             for (size_t i = 0; i < evaluated; i++) {
                 snprintf(idx, sizeof idx, "%zu", i);
-                el_push(out, validate(cx, list_get(pre, i), list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+                el_push(out, validate(cx, list_get(pre, i), list_get(v, i), child_ptr(ptr, idx)));
             }
         }
         if (get(sch, "items", &k) && (k.kind == VK_MAP || k.kind == VK_BOOL))
             for (size_t i = evaluated; i < n; i++) {
                 snprintf(idx, sizeof idx, "%zu", i - evaluated);
-                el_push(out, validate(cx, k, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx)));
+                el_push(out, validate(cx, k, list_get(v, i), child_ptr(ptr, idx)));
             }
     }
     if (cx->draft >= 6 && get(sch, "contains", &k)) {
@@ -581,7 +523,7 @@ static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
         buf_init(&at);
         for (size_t i = 0; i < n; i++) {
             snprintf(idx, sizeof idx, "%zu", i);
-            verr *e = validate(cx, k, list_get(v, i), child_ptr(ptr, idx), child_path(path, idx));
+            verr *e = validate(cx, k, list_get(v, i), child_ptr(ptr, idx));
             if (e) el_push(&errs, e);
             else {
                 if (matched++) buf_putc(&at, ' ');
@@ -591,73 +533,22 @@ static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
         sg_value mc;
         if (cx->draft >= 2019 && get(sch, "minContains", &mc) && is_num(mc)) {
             if ((double)matched < num(mc))
-                el_push(out, comb(ptr, path, matched ? sg_sprintf("min %s items required to match contains schema, but matched %s items at %s",
+                el_push(out, comb(ptr, matched ? sg_sprintf("min %s items required to match contains schema, but matched %s items at %s",
                                                                   xint((long long)num(mc)), xint((long long)matched), at.p)
-                                                     : sg_sprintf("min %s items required to match contains schema, but none matched", xint((long long)num(mc))),
-                                  "At least one of the items must match", &errs));
+                                                     : sg_sprintf("min %s items required to match contains schema, but none matched", xint((long long)num(mc))), &errs));
         } else if (!matched)
-            el_push(out, comb(ptr, path, "no items match contains schema", "At least one of the items must match", &errs));
+            el_push(out, comb(ptr, "no items match contains schema", &errs));
         if (cx->draft >= 2019 && get(sch, "maxContains", &mc) && is_num(mc) && (double)matched > num(mc))
-            leaf(out, ptr, path, sg_sprintf("max %s items required to match contains schema, but matched %s items at %s",
-                                            xint((long long)num(mc)), xint((long long)matched), at.p), NULL);
+            leaf(out, ptr, sg_sprintf("max %s items required to match contains schema, but matched %s items at %s",
+                                            xint((long long)num(mc)), xint((long long)matched), at.p));
     }
 }
 
-static const char *rat_str(double f)
-{
-    sg_buf b;
-    buf_init(&b);
-    gofmt_float(&b, f, 'e', -1);
-    return b.p;
-}
-
-/* Is x an integer multiple of m, computed on their shortest decimal forms as Go's
- * big.Rat does (0.3 is a multiple of 0.1)? */
-static bool multiple_of(double x, double m)
-{
-    const char *xs = rat_str(x), *ms = rat_str(m);
-    __int128 xv = 0, mv = 0;
-    int xe = 0, me = 0, xneg = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        const char *s = pass ? ms : xs;
-        __int128 *val = pass ? &mv : &xv;
-        int *ex = pass ? &me : &xe;
-        int frac = 0, seen_dot = 0;
-        if (*s == '-') { if (!pass) xneg = 1; s++; }
-        for (; *s && *s != 'e'; s++) {
-            if (*s == '.') { seen_dot = 1; continue; }
-            *val = *val * 10 + (*s - '0');
-            frac += seen_dot;
-        }
-        *ex = (*s == 'e' ? atoi(s + 1) : 0) - frac;
-    }
-    (void)xneg;
-    if (mv == 0) return true;
-    int e = xe < me ? xe : me;
-    for (int i = e; i < xe; i++) { if (xv > ((__int128)1 << 120)) goto approx; xv *= 10; }
-    for (int i = e; i < me; i++) { if (mv > ((__int128)1 << 120)) goto approx; mv *= 10; }
-    return xv % mv == 0;
-approx: {
-        double q = x / m;
-        return isfinite(q) && q == floor(q);
-    }
-}
-
-/* gojsonschema's bound in a message: a big.Float printed with %v (strconv 'g' shortest). */
-static const char *gnum(sg_value v)
-{
-    sg_buf b;
-    buf_init(&b);
-    gofmt_float(&b, num(v), 'g', -1);
-    return b.p;
-}
-
-static void num_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+static void num_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, errlist *out)
 {
     sg_value k;
     double x = num(v);
     const char *got = xnum(v);
-    const char *got3 = show_json(v);
     bool has_min = get(sch, "minimum", &k) && is_num(k);
     sg_value mn = k;
     bool has_max = get(sch, "maximum", &k) && is_num(k);
@@ -671,107 +562,79 @@ static void num_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, con
         has_emn = get(sch, "exclusiveMinimum", &emn) && is_num(emn);
         has_emx = get(sch, "exclusiveMaximum", &emx) && is_num(emx);
     }
-    (void)got3;
-    if (cx->v3) {
-        /* gojsonschema's order */
-        if (get(sch, "multipleOf", &k) && is_num(k) && num(k) > 0 && !multiple_of(x, num(k)))
-            leaf(out, ptr, path, NULL, sg_sprintf("Must be a multiple of %s", gnum(k)));
-        if (has_max && x > num(mx)) leaf(out, ptr, path, NULL, sg_sprintf("Must be less than or equal to %s", gnum(mx)));
-        if (has_emx && x >= num(emx)) leaf(out, ptr, path, NULL, sg_sprintf("Must be less than %s", gnum(emx)));
-        if (has_min && x < num(mn)) leaf(out, ptr, path, NULL, sg_sprintf("Must be greater than or equal to %s", gnum(mn)));
-        if (has_emn && x <= num(emn)) leaf(out, ptr, path, NULL, sg_sprintf("Must be greater than %s", gnum(emn)));
-        return;
-    }
     if (has_min && x < num(mn))
-        leaf(out, ptr, path, sg_sprintf("minimum: got %s, want %s", got, xnum(mn)),
-             sg_sprintf("Must be greater than or equal to %s", gnum(mn)));
+        leaf(out, ptr, sg_sprintf("minimum: got %s, want %s", got, xnum(mn)));
     if (has_max && x > num(mx))
-        leaf(out, ptr, path, sg_sprintf("maximum: got %s, want %s", got, xnum(mx)),
-             sg_sprintf("Must be less than or equal to %s", gnum(mx)));
+        leaf(out, ptr, sg_sprintf("maximum: got %s, want %s", got, xnum(mx)));
     if (has_emn && x <= num(emn))
-        leaf(out, ptr, path, sg_sprintf("exclusiveMinimum: got %s, want %s", got, xnum(emn)),
-             sg_sprintf("Must be greater than %s", gnum(emn)));
+        leaf(out, ptr, sg_sprintf("exclusiveMinimum: got %s, want %s", got, xnum(emn)));
     if (has_emx && x >= num(emx))
-        leaf(out, ptr, path, sg_sprintf("exclusiveMaximum: got %s, want %s", got, xnum(emx)),
-             sg_sprintf("Must be less than %s", gnum(emx)));
-    if (get(sch, "multipleOf", &k) && is_num(k) && num(k) > 0 && !multiple_of(x, num(k)))
-        leaf(out, ptr, path, sg_sprintf("multipleOf: got %s, want %s", got, xnum(k)),
-             sg_sprintf("Must be a multiple of %s", gnum(k)));
+        leaf(out, ptr, sg_sprintf("exclusiveMaximum: got %s, want %s", got, xnum(emx)));
+    if (get(sch, "multipleOf", &k) && is_num(k) && num(k) > 0 && !schema_multiple_of(x, num(k)))
+        leaf(out, ptr, sg_sprintf("multipleOf: got %s, want %s", got, xnum(k)));
 }
 
-static void str_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+static void str_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, errlist *out)
 {
     (void)cx;
     sg_value k;
     size_t n = gofmt_rune_count(v.u.s.p, v.u.s.n);
     if (get(sch, "minLength", &k) && is_num(k) && (double)n < num(k))
-        leaf(out, ptr, path, sg_sprintf("minLength: got %s, want %s", xint((long long)n), xint((long long)num(k))),
-             sg_sprintf("String length must be greater than or equal to %s", show_json(k)));
+        leaf(out, ptr, sg_sprintf("minLength: got %s, want %s", xint((long long)n), xint((long long)num(k))));
     if (get(sch, "maxLength", &k) && is_num(k) && (double)n > num(k))
-        leaf(out, ptr, path, sg_sprintf("maxLength: got %s, want %s", xint((long long)n), xint((long long)num(k))),
-             sg_sprintf("String length must be less than or equal to %s", show_json(k)));
+        leaf(out, ptr, sg_sprintf("maxLength: got %s, want %s", xint((long long)n), xint((long long)num(k))));
     if (get(sch, "pattern", &k) && k.kind == VK_STRING) {
         const char *rerr;
         sg_regex *re = regex_compile(k.u.s.p, k.u.s.n, &rerr);
         if (re && !regex_match(re, v.u.s.p, v.u.s.n))
-            leaf(out, ptr, path, sg_sprintf("%s does not match pattern %s", quote(v.u.s.p, v.u.s.n), quote(k.u.s.p, k.u.s.n)),
-                 sg_sprintf("Does not match pattern '%s'", k.u.s.p));
+            leaf(out, ptr, sg_sprintf("%s does not match pattern %s", quote(v.u.s.p, v.u.s.n), quote(k.u.s.p, k.u.s.n)));
     }
 }
 
-static void cond_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+static void cond_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, errlist *out)
 {
     sg_value k;
     if (get(sch, "not", &k) && valid(cx, k, v))
-        leaf(out, ptr, path, "'not' failed", "Must not validate the schema (not)");
+        leaf(out, ptr, "'not' failed");
     if (get(sch, "allOf", &k) && k.kind == VK_LIST) {
         errlist errs = {0};
-        for (size_t i = 0; i < list_len(k); i++) el_push(&errs, validate(cx, list_get(k, i), v, ptr, path));
-        if (errs.n) el_push(out, comb(ptr, path, "'allOf' failed", "Must validate all the schemas (allOf)", &errs));
+        for (size_t i = 0; i < list_len(k); i++) el_push(&errs, validate(cx, list_get(k, i), v, ptr));
+        if (errs.n) el_push(out, comb(ptr, "'allOf' failed", &errs));
     }
     if (get(sch, "anyOf", &k) && k.kind == VK_LIST && list_len(k)) {
         errlist errs = {0};
         bool matched = false;
         for (size_t i = 0; i < list_len(k) && !matched; i++) {
-            verr *e = validate(cx, list_get(k, i), v, ptr, path);
+            verr *e = validate(cx, list_get(k, i), v, ptr);
             if (e) el_push(&errs, e);
             else matched = true;
         }
-        if (!matched) el_push(out, comb(ptr, path, "'anyOf' failed", "Must validate at least one schema (anyOf)", &errs));
+        if (!matched) el_push(out, comb(ptr, "'anyOf' failed", &errs));
     }
     if (get(sch, "oneOf", &k) && k.kind == VK_LIST && list_len(k)) {
         errlist errs = {0};
         long matched = -1;
         for (size_t i = 0; i < list_len(k); i++) {
-            verr *e = validate(cx, list_get(k, i), v, ptr, path);
+            verr *e = validate(cx, list_get(k, i), v, ptr);
             if (e) {
                 if (matched == -1) el_push(&errs, e);
             } else if (matched == -1) matched = (long)i;
             else {
-                leaf(out, ptr, path, sg_sprintf("'oneOf' failed, subschemas %s, %s matched", xint(matched), xint((long long)i)),
-                     "Must validate one and only one schema (oneOf)");
+                leaf(out, ptr, sg_sprintf("'oneOf' failed, subschemas %s, %s matched", xint(matched), xint((long long)i)));
                 break;
             }
         }
         if (matched == -1)
-            el_push(out, comb(ptr, path, "'oneOf' failed, none matched", "Must validate one and only one schema (oneOf)", &errs));
+            el_push(out, comb(ptr, "'oneOf' failed, none matched", &errs));
     }
     if (cx->draft >= 7 && get(sch, "if", &k)) {
         sg_value t;
         bool ok = valid(cx, k, v);
         verr *e = NULL;
         if (ok) {
-            if (!(k.kind == VK_BOOL && !k.u.b) && get(sch, "then", &t)) e = validate(cx, t, v, ptr, path);
+            if (!(k.kind == VK_BOOL && !k.u.b) && get(sch, "then", &t)) e = validate(cx, t, v, ptr);
         } else if (!(k.kind == VK_BOOL && k.u.b) && get(sch, "else", &t))
-            e = validate(cx, t, v, ptr, path);
-        if (e && cx->v3) {
-            /* gojsonschema: its own line, then the branch's errors */
-            errlist one = {0};
-            el_push(&one, e);
-            e = comb(ptr, path, NULL, ok ? "Must validate \"then\" as \"if\" was valid"
-                                         : "Must validate \"else\" as \"if\" was not valid", &one);
-            e->kind = EK_V3IF;
-        }
+            e = validate(cx, t, v, ptr);
         el_push(out, e);
     }
 }
@@ -942,195 +805,6 @@ static const char *format_error(const char *f, sg_value v)
     return e ? sg_sprintf("%s is not valid %s: %s", display(v), f, e) : NULL;
 }
 
-/* ---------------------------------------------------------------- format (v3) */
-
-static bool digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9') return false;
-    return true;
-}
-
-static int num2(const char *s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
-
-/* Go net.ParseIP's dotted-quad rule (no leading zeros, 0-255). */
-static bool ip4_ok(const char *s, size_t n)
-{
-    int parts = 0;
-    size_t a = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '.') continue;
-        size_t l = i - a;
-        if (l < 1 || l > 3 || !digits(s + a, l) || (l > 1 && s[a] == '0')) return false;
-        if (atoi(sg_strndup(s + a, l)) > 255) return false;
-        parts++;
-        a = i + 1;
-    }
-    return parts == 4;
-}
-
-/* Go net.ParseIP for an IPv6 text (optionally ending in a dotted quad; no zone). */
-static bool ip6_ok(const char *s, size_t n)
-{
-    int groups = 0;
-    bool ellipsis = false;
-    size_t i = 0;
-    if (n >= 2 && s[0] == ':' && s[1] == ':') { ellipsis = true; i = 2; if (i == n) return true; }
-    while (i < n) {
-        size_t j = i;
-        while (j < n && j - i < 5 && isxdigit((unsigned char)s[j])) j++;
-        if (j < n && s[j] == '.') {
-            if (!ip4_ok(s + i, n - i)) return false;
-            groups += 2;
-            i = n;
-            break;
-        }
-        if (j == i || j - i > 4) return false;
-        groups++;
-        i = j;
-        if (i == n) break;
-        if (s[i] != ':' || i + 1 == n) return false;
-        i++;
-        if (s[i] == ':') {
-            if (ellipsis) return false;
-            ellipsis = true;
-            i++;
-            if (i == n) break;
-        }
-        if (groups > 8) return false;
-    }
-    return ellipsis ? groups < 8 : groups == 8;
-}
-
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-/* time.Parse("2006-01-02") */
-static bool date_ok(const char *s, size_t n)
-{
-    if (n != 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2)) return false;
-    int y = atoi(sg_strndup(s, 4)), m = num2(s + 5), d = num2(s + 8);
-    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (m < 1 || m > 12 || d < 1) return false;
-    return d <= mdays[m - 1] + (m == 2 && leap(y));
-}
-
-/* time.Parse("15:04:05" [+ fraction] [+ "Z07:00" when zone]) for s[0..n). */
-static bool clock_ok(const char *s, size_t n, bool zone)
-{
-    if (n < 8 || !digits(s, 2) || s[2] != ':' || !digits(s + 3, 2) || s[5] != ':' || !digits(s + 6, 2)) return false;
-    if (num2(s) > 23 || num2(s + 3) > 59 || num2(s + 6) > 59) return false;
-    size_t i = 8;
-    if (i < n && (s[i] == '.' || s[i] == ',') && i + 1 < n && isdigit((unsigned char)s[i + 1])) {
-        i++;
-        while (i < n && isdigit((unsigned char)s[i])) i++;
-    }
-    if (!zone) return i == n;
-    if (i + 1 == n && s[i] == 'Z') return true;
-    if (n - i != 6 || (s[i] != '+' && s[i] != '-') || !digits(s + i + 1, 2) || s[i + 3] != ':' || !digits(s + i + 4, 2))
-        return false;
-    return num2(s + i + 1) <= 24 && num2(s + i + 4) <= 59;
-}
-
-static bool re_full(const char *pat, const char *s, size_t n)
-{
-    const char *err;
-    sg_regex *re = regex_compile(pat, strlen(pat), &err);
-    return re && regex_match(re, s, n);
-}
-
-/* Go url.Parse succeeding (approximately) and, when want_scheme, a scheme present. */
-static bool url_ok(const char *s, size_t n, bool want_scheme)
-{
-    size_t i = 0, rest = 0;
-    if (n && isalpha((unsigned char)s[0])) {
-        i = 1;
-        while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')) i++;
-        if (i < n && s[i] == ':') rest = i + 1;
-    }
-    /* %-escapes are checked outside the query, and in an opaque part only after '#' */
-    bool opaque = rest && (rest == n || s[rest] != '/'), query = false, frag = false;
-    for (size_t j = 0; j < n; j++) {
-        unsigned char c = (unsigned char)s[j];
-        if (c < 0x20 || c == 0x7f || c == '\\') return false;
-        if (c == '#') frag = true;
-        else if (c == '?' && !frag) query = true;
-        if (c == '%' && (frag || (!query && !opaque)) &&
-            (j + 2 >= n || !isxdigit((unsigned char)s[j + 1]) || !isxdigit((unsigned char)s[j + 2])))
-            return false;
-    }
-    if (rest && rest + 1 < n && s[rest] == '/' && s[rest + 1] == '/') {
-        /* authority: an optional port must be digits */
-        size_t a = rest + 2, e = a;
-        while (e < n && s[e] != '/' && s[e] != '?' && s[e] != '#') e++;
-        const char *at = NULL;
-        for (size_t j = a; j < e; j++) if (s[j] == '@') at = s + j;
-        if (at) a = (size_t)(at - s) + 1;
-        size_t colon = e;
-        for (size_t j = a; j < e; j++) {
-            if (s[j] == ']') colon = e;
-            else if (s[j] == ':') colon = j;
-        }
-        for (size_t j = colon + 1; j < e; j++)
-            if (!isdigit((unsigned char)s[j])) return false;
-    }
-    if (rest) return true;
-    if (want_scheme) return false;
-    /* no scheme: a colon in the first path segment is an error */
-    for (i = 0; i < n && s[i] != '/' && s[i] != '?' && s[i] != '#'; i++)
-        if (s[i] == ':') return false;
-    return true;
-}
-
-/* mail.ParseAddress (approximately): [display name] <local@domain> or local@domain,
- * dot-atom local part and domain. */
-static bool email_ok(const char *s, size_t n)
-{
-    const char *lt = memchr(s, '<', n);
-    if (lt) {
-        if (s[n - 1] != '>') return false;
-        const char *end = s + n - 1;
-        s = lt + 1;
-        n = (size_t)(end - s);
-    }
-    return re_full("^([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|\"[^\"\\\\]*\")@"
-                   "([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|\\[[^\\[\\]\\\\]*\\])$", s, n);
-}
-
-/* gojsonschema's FormatCheckers (true for unknown formats and non-strings). */
-static bool format_ok3(const char *f, sg_value v)
-{
-    static const char *const known[] = { "date", "time", "date-time", "hostname", "email", "idn-email", "ipv4", "ipv6",
-                                         "uri", "uri-reference", "iri", "iri-reference", "uri-template", "uuid", "regex",
-                                         "json-pointer", "relative-json-pointer" };
-    if (v.kind != VK_STRING) { /* v1.2.0: a number never matches a known format */
-        for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-            if (!strcmp(f, known[i])) return false;
-        return true;
-    }
-    const char *s = v.u.s.p;
-    size_t n = v.u.s.n;
-    if (!strcmp(f, "date")) return date_ok(s, n);
-    if (!strcmp(f, "time")) return clock_ok(s, n, true) || clock_ok(s, n, false);
-    if (!strcmp(f, "date-time"))
-        return clock_ok(s, n, false) || clock_ok(s, n, true) || date_ok(s, n) ||
-               (n > 11 && date_ok(s, 10) && s[10] == 'T' && clock_ok(s + 11, n - 11, true));
-    if (!strcmp(f, "hostname"))
-        return n < 256 && re_full("^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])(\\.([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9]))*$", s, n);
-    if (!strcmp(f, "email") || !strcmp(f, "idn-email")) return email_ok(s, n);
-    if (!strcmp(f, "ipv4")) return memchr(s, '.', n) && (ip4_ok(s, n) || ip6_ok(s, n));
-    if (!strcmp(f, "ipv6")) return memchr(s, ':', n) && ip6_ok(s, n);
-    if (!strcmp(f, "uri") || !strcmp(f, "iri")) return url_ok(s, n, true);
-    if (!strcmp(f, "uri-reference") || !strcmp(f, "iri-reference")) return url_ok(s, n, false);
-    if (!strcmp(f, "uuid")) return re_full("^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$", s, n);
-    if (!strcmp(f, "regex")) {
-        const char *err;
-        return n == 0 || regex_compile(s, n, &err) != NULL;
-    }
-    if (!strcmp(f, "json-pointer")) return re_full("^(?:/(?:[^~/]|~0|~1)*)*$", s, n);
-    if (!strcmp(f, "relative-json-pointer")) return re_full("^(?:0|[1-9][0-9]*)(?:#|(?:/(?:[^~/]|~0|~1)*)*)$", s, n);
-    return true;
-}
-
 /* Whether schema sch (applied to the object v, 2019-09+) evaluates property key: its
  * properties, patternProperties, additionalProperties or unevaluatedProperties, or a
  * subschema that applies and passes ($ref, allOf, anyOf, oneOf, if/then/else,
@@ -1172,10 +846,10 @@ static bool evaluates(ctx *cx, sg_value sch, sg_value v, const char *key, size_t
 }
 
 /* unevaluatedProperties (2019-09+): each property no other keyword evaluated. */
-static void uneval_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
+static void uneval_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, errlist *out)
 {
     sg_value u;
-    if (cx->v3 || cx->draft < 2019 || v.kind != VK_MAP || !get(sch, "unevaluatedProperties", &u)) return;
+    if (cx->draft < 2019 || v.kind != VK_MAP || !get(sch, "unevaluatedProperties", &u)) return;
     sg_value self = sch;
     for (size_t it = 0; ; ) {
         sg_mapent *e;
@@ -1195,51 +869,36 @@ static void uneval_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, 
             }
             done = evaluates(cx, copy, v, e->key, e->klen, 0);
         }
-        if (!done) el_push(out, validate(cx, u, e->val, child_ptr(ptr, e->key), child_path(path, e->key)));
+        if (!done) el_push(out, validate(cx, u, e->val, child_ptr(ptr, e->key)));
     }
 }
 
-/* gojsonschema v1.2.0 (helm v3): "format", last among the string and number checks. */
-static void format3(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path, errlist *out)
-{
-    sg_value k;
-    if (cx->v3 && get(sch, "format", &k) && k.kind == VK_STRING && !format_ok3(k.u.s.p, v))
-        leaf(out, ptr, path, NULL, sg_sprintf("Does not match format '%s'", k.u.s.p));
-}
-
-static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const char *path)
+static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr)
 {
     if (sch.kind == VK_BOOL)
-        return sch.u.b ? NULL : mkerr(EK_LEAF, ptr, path, "false schema", "False always fails validation");
+        return sch.u.b ? NULL : mkerr(EK_LEAF, ptr, "false schema");
     if (sch.kind != VK_MAP) return NULL;
     sg_value k;
     errlist out = {0};
     bool has_ref = get(sch, "$ref", &k) && k.kind == VK_STRING;
     const char *ref = has_ref ? k.u.s.p : NULL;
-    if (has_ref && cx->draft < 2019 && !cx->v3) return validate_ref(cx, ref, v, ptr, path);
+    if (has_ref && cx->draft < 2019) return validate_ref(cx, ref, v, ptr);
     if (get(sch, "type", &k)) {
         bool ok = false;
-        const char *want = "", *want3 = "";
+        const char *want = "";
         if (k.kind == VK_STRING) {
             ok = type_ok(k.u.s.p, v);
-            want = want3 = k.u.s.p;
+            want = k.u.s.p;
         } else if (k.kind == VK_LIST) {
             static const char *const order[] = { "array", "boolean", "integer", "null", "number", "object", "string" };
             size_t n = list_len(k);
-            sg_buf w, w3;
+            sg_buf w;
             buf_init(&w);
-            buf_init(&w3);
-            buf_putc(&w3, '[');
-            size_t m = 0;
             for (size_t i = 0; i < n; i++) {
                 sg_value t = list_get(k, i);
-                if (t.kind != VK_STRING) continue;
-                if (type_ok(t.u.s.p, v)) ok = true;
-                if (m++) buf_putc(&w3, ',');
-                buf_puts(&w3, t.u.s.p);
+                if (t.kind == VK_STRING && type_ok(t.u.s.p, v)) ok = true;
             }
-            buf_putc(&w3, ']');
-            m = 0;
+            size_t m = 0;
             for (size_t o = 0; o < sizeof order / sizeof *order; o++)
                 for (size_t i = 0; i < n; i++) {
                     sg_value t = list_get(k, i);
@@ -1250,54 +909,45 @@ static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, const 
                     }
                 }
             want = w.p;
-            want3 = w3.p;
         } else ok = true;
         if (!ok)
-            return mkerr(EK_LEAF, ptr, path, sg_sprintf("got %s, want %s", jtype(v), want),
-                         sg_sprintf("Invalid type. Expected: %s, given: %s", want3, jtype3(v)));
+            return mkerr(EK_LEAF, ptr, sg_sprintf("got %s, want %s", jtype(v), want));
     }
     if (cx->draft >= 6 && get(sch, "const", &k) && !jequal(k, v)) {
-        verr *e = mkerr(EK_LEAF, ptr, path, primitive(k) ? sg_sprintf("value must be %s", literal(k)) : "'const' failed",
-                        sg_sprintf("%s does not match: %s", last_seg(path), show_json(k)));
-        if (!cx->v3) return e;
-        el_push(&out, e);
+        return mkerr(EK_LEAF, ptr, primitive(k) ? sg_sprintf("value must be %s", literal(k)) : "'const' failed");
     }
     if (get(sch, "enum", &k) && k.kind == VK_LIST) {
         bool found = false, prim = true;
-        sg_buf w, w3;
+        sg_buf w;
         buf_init(&w);
-        buf_init(&w3);
         for (size_t i = 0; i < list_len(k); i++) {
             sg_value e = list_get(k, i);
             if (jequal(e, v)) found = true;
             if (!primitive(e)) prim = false;
-            if (i) { buf_puts(&w, ", "); buf_puts(&w3, ", "); }
+            if (i) buf_puts(&w, ", ");
             buf_puts(&w, literal(e));
-            buf_puts(&w3, show_json(e));
         }
         if (!found) {
             const char *m = !prim ? "'enum' failed"
                             : list_len(k) == 1 ? sg_sprintf("value must be %s", w.p)
                             : sg_sprintf("value must be one of %s", w.p);
-            verr *e = mkerr(EK_LEAF, ptr, path, m, sg_sprintf("%s must be one of the following: %s", last_seg(path), w3.p));
-            if (!cx->v3) return e;
-            el_push(&out, e);
+            return mkerr(EK_LEAF, ptr, m);
         }
     }
-    if (!cx->v3 && cx->draft < 2019 && get(sch, "format", &k) && k.kind == VK_STRING) {
+    if (cx->draft < 2019 && get(sch, "format", &k) && k.kind == VK_STRING) {
         const char *fe = format_error(k.u.s.p, v);
-        if (fe) return mkerr(EK_LEAF, ptr, path, fe, NULL);
+        if (fe) return mkerr(EK_LEAF, ptr, fe);
     }
-    if (has_ref) el_push(&out, validate_ref(cx, ref, v, ptr, path));
-    if (v.kind == VK_MAP) obj_validate(cx, sch, v, ptr, path, &out);
-    else if (v.kind == VK_LIST) arr_validate(cx, sch, v, ptr, path, &out);
-    else if (v.kind == VK_STRING) { str_validate(cx, sch, v, ptr, path, &out); format3(cx, sch, v, ptr, path, &out); }
-    else if (is_num(v)) { num_validate(cx, sch, v, ptr, path, &out); format3(cx, sch, v, ptr, path, &out); }
-    cond_validate(cx, sch, v, ptr, path, &out);
-    uneval_validate(cx, sch, v, ptr, path, &out);
+    if (has_ref) el_push(&out, validate_ref(cx, ref, v, ptr));
+    if (v.kind == VK_MAP) obj_validate(cx, sch, v, ptr, &out);
+    else if (v.kind == VK_LIST) arr_validate(cx, sch, v, ptr, &out);
+    else if (v.kind == VK_STRING) str_validate(cx, sch, v, ptr, &out);
+    else if (is_num(v)) num_validate(cx, sch, v, ptr, &out);
+    cond_validate(cx, sch, v, ptr, &out);
+    uneval_validate(cx, sch, v, ptr, &out);
     if (out.n == 0) return NULL;
     if (out.n == 1) return out.v[0];
-    verr *g = mkerr(EK_GROUP, ptr, path, "validation failed", NULL);
+    verr *g = mkerr(EK_GROUP, ptr, "validation failed");
     g->kids = out.v;
     g->nkids = out.n;
     return g;
@@ -1337,24 +987,6 @@ static const char *meta_error_d(int draft, const char **sptrs, size_t n, const c
 }
 
 static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth, const char *sptr);
-
-/* gojsonschema's unresolvable "#/a/b": the first token not found. */
-static const char *missing_segment(ctx *cx, const char *ref)
-{
-    sg_buf pre;
-    buf_init(&pre);
-    buf_putc(&pre, '#');
-    const char *p = ref + 1;
-    while (*p == '/') {
-        const char *e = strchr(p + 1, '/');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        buf_put(&pre, p, n);
-        sg_value t;
-        if (!resolve_ref(cx, pre.p, &t)) return sg_strndup(p + 1, n - 1);
-        p += n;
-    }
-    return "";
-}
 
 static void check_sub(chk *c, sg_value sch, const char **stack, size_t depth, const char *sptr, const char *kw)
 {
@@ -1445,41 +1077,11 @@ static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth,
     if (get(sch, "$ref", &k) && k.kind == VK_STRING && k.u.s.p[0] == '#') {
         sg_value t;
         if (!resolve_ref(c->cx, k.u.s.p, &t)) {
-            c->err = c->cx->v3 ? sg_sprintf("Object has no key '%s'", missing_segment(c->cx, k.u.s.p))
-                               : sg_sprintf("json-pointer in \"file:///values.schema.json%s\" not found", k.u.s.p);
+            c->err = sg_sprintf("json-pointer in \"file:///values.schema.json%s\" not found", k.u.s.p);
             return;
         }
     }
-    if (c->cx->v3) { /* gojsonschema's own keyword type checks, in its parse order */
-        static const char *const nums[] = { "minimum", "maximum" };
-        static const char *const ints[] = { "minLength", "maxLength", "minProperties", "maxProperties" };
-        for (size_t i = 0; i < 2; i++)
-            if (get(sch, nums[i], &k) && !is_num(k)) { c->err = sg_sprintf("%s must be of a number", nums[i]); return; }
-        for (size_t i = 0; i < 4; i++)
-            if (get(sch, ints[i], &k)) {
-                if (!is_num(k) || !is_integral(k)) { c->err = sg_sprintf("%s must be of an integer", ints[i]); return; }
-                if (num(k) < 0) { c->err = sg_sprintf("%s must be greater than or equal to 0", ints[i]); return; }
-            }
-    }
-    sg_value lo, hi;
-    if (c->cx->v3 && get(sch, "minLength", &lo) && get(sch, "maxLength", &hi) && is_num(lo) && is_num(hi) &&
-        num(lo) > num(hi)) {
-        c->err = "minLength cannot be greater than maxLength";
-        return;
-    }
-    if (c->cx->v3 && get(sch, "pattern", &k) && k.kind == VK_STRING) {
-        const char *rerr;
-        if (!regex_compile(k.u.s.p, k.u.s.n, &rerr)) {
-            c->err = "pattern must be a valid regex";
-            return;
-        }
-    }
-    if (c->cx->v3 && get(sch, "minProperties", &lo) && get(sch, "maxProperties", &hi) && is_num(lo) && is_num(hi) &&
-        num(lo) > num(hi)) {
-        c->err = "minProperties cannot be greater than maxProperties";
-        return;
-    }
-    if (!c->cx->v3 && c->cx->draft == 2020 && get(sch, "pattern", &k) && k.kind == VK_STRING) {
+    if (c->cx->draft == 2020 && get(sch, "pattern", &k) && k.kind == VK_STRING) {
         const char *rerr;
         if (!regex_compile(k.u.s.p, k.u.s.n, &rerr)) {
             c->err = meta_error(stack, depth, child_ptr(sptr, "pattern"),
@@ -1487,7 +1089,7 @@ static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth,
             return;
         }
     }
-    if (!c->cx->v3 && (c->cx->draft == 2020 || c->cx->draft == 7 || c->cx->draft == 6) && (c->err = meta_type_error(c->cx->draft, sch, stack, depth, sptr))) return;
+    if ((c->cx->draft == 2020 || c->cx->draft == 7 || c->cx->draft == 6) && (c->err = meta_type_error(c->cx->draft, sch, stack, depth, sptr))) return;
     static const char *const kws[] = { "$defs", "definitions", "properties", "patternProperties", "additionalProperties",
                                        "items", "prefixItems", "contains", "propertyNames", "allOf", "anyOf", "oneOf",
                                        "not", "if", "then", "else", "dependentSchemas" };
@@ -1519,63 +1121,29 @@ static void print4(sg_buf *b, verr *e, int depth)
     for (size_t i = 0; i < e->nkids; i++) print4(b, e->kids[i], depth + 1);
 }
 
-static void print3(sg_buf *b, verr *e)
-{
-    if (e->nlines3) {
-        for (size_t i = 0; i < e->nlines3; i++) buf_printf(b, "- %s: %s\n", e->path, e->lines3[i]);
-        return;
-    }
-    if (e->kind == EK_V3IF) {
-        buf_printf(b, "- %s: %s\n", e->path, e->msg3);
-        print3(b, e->kids[0]);
-        return;
-    }
-    if (e->kind == EK_COMB && e->msg3) {
-        /* allOf: the subschemas' errors, then its line; anyOf/oneOf: its line, then the
-         * first subschema's errors (gojsonschema merges its best result) */
-        bool all = !strcmp(e->msg3, "Must validate all the schemas (allOf)");
-        if (all)
-            for (size_t i = 0; i < e->nkids; i++) print3(b, e->kids[i]);
-        buf_printf(b, "- %s: %s\n", e->path, e->msg3);
-        if (!all && e->nkids && strstr(e->msg3, "(anyOf)")) print3(b, e->kids[0]);
-        if (!all && e->nkids && strstr(e->msg3, "(oneOf)")) print3(b, e->kids[0]);
-        return;
-    }
-    if (e->nkids) {
-        for (size_t i = 0; i < e->nkids; i++) print3(b, e->kids[i]);
-        return;
-    }
-    if (e->msg3) buf_printf(b, "- %s: %s\n", e->path, e->msg3);
-}
-
 const char *schema_errors(const char *schema, size_t len, sg_value values)
 {
     sg_value sch;
     const char *err;
-    if (jsonio_parse(schema, len, &sch, &err) != 0) {
+    if (schema_json_parse(schema, len, &sch, &err) != 0) {
         /* helm decodes with a json.Decoder: a truncated document is "unexpected EOF" */
         if (!strcmp(err, "unexpected end of JSON input")) err = "unexpected EOF";
         return err;
     }
-    ctx cx = { sch, draft_of(sch), sg_helm_major == 3 };
-    /* gojsonschema knows drafts 4, 6 and 7; any other $schema (or none) is its hybrid
-     * mode, the draft-7 keyword set */
-    if (cx.v3 && cx.draft >= 2019) cx.draft = 7;
+    if (sg_helm_major == 3) return schema_v3_errors(sch, values);
+    ctx cx = { sch, draft_of(sch) };
     chk c = { &cx, NULL };
     const char *stack[64];
     check_schema(&c, sch, stack, 0, "");
     if (c.err) return c.err;
-    verr *e = validate(&cx, sch, values, "", "(root)");
+    verr *e = validate(&cx, sch, values, "");
     sg_buf b;
     buf_init(&b);
     if (!e) return "";
     verr **top = &e;
     size_t ntop = 1;
     if (e->kind == EK_GROUP) { top = e->kids; ntop = e->nkids; }
-    for (size_t i = 0; i < ntop; i++) {
-        if (cx.v3) print3(&b, top[i]);
-        else print4(&b, top[i], 0);
-    }
+    for (size_t i = 0; i < ntop; i++) print4(&b, top[i], 0);
     return b.p;
 }
 
