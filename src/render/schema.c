@@ -15,6 +15,7 @@
 #include "schema.h"
 #include "schema_json.h"
 #include "schema_v3.h"
+#include "schema_fmt4.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
@@ -639,172 +640,6 @@ static void cond_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, er
     }
 }
 
-/* One subschema against one value: NULL, its single error, or a group. */
-/* ---------------------------------------------------------------- format (v4) */
-
-/* Decode one UTF-8 rune at s[*i] (invalid bytes give U+FFFD, one byte). */
-static int32_t next_rune(const char *s, size_t n, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s + *i;
-    size_t left = n - *i;
-    int32_t r;
-    size_t len;
-    if (u[0] < 0x80) { r = u[0]; len = 1; }
-    else if ((u[0] & 0xE0) == 0xC0 && left >= 2 && (u[1] & 0xC0) == 0x80) { r = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F); len = 2; if (r < 0x80) { r = 0xFFFD; len = 1; } }
-    else if ((u[0] & 0xF0) == 0xE0 && left >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) { r = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F); len = 3; if (r < 0x800) { r = 0xFFFD; len = 1; } }
-    else if ((u[0] & 0xF8) == 0xF0 && left >= 4 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80) { r = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F); len = 4; if (r < 0x10000 || r > 0x10FFFF) { r = 0xFFFD; len = 1; } }
-    else { r = 0xFFFD; len = 1; }
-    *i += len;
-    return r;
-}
-
-static const char *rune_q(int32_t r)
-{
-    sg_buf b;
-    buf_init(&b);
-    gofmt_quote_rune(&b, r, false);
-    return b.p;
-}
-
-/* Go strconv.Atoi's result for s[0..n): NULL and *out on success, else the error text. */
-static const char *go_atoi(const char *s, size_t n, long long *out)
-{
-    sg_buf q;
-    buf_init(&q);
-    gofmt_quote(&q, s, n);
-    size_t i = 0;
-    bool neg = false;
-    if (n && (s[0] == '+' || s[0] == '-')) { neg = s[0] == '-'; i = 1; }
-    if (i == n) return sg_sprintf("strconv.Atoi: parsing %s: invalid syntax", q.p);
-    unsigned long long v = 0;
-    bool range = false;
-    for (; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') return sg_sprintf("strconv.Atoi: parsing %s: invalid syntax", q.p);
-        if (v > (9223372036854775808ULL - (unsigned)(s[i] - '0')) / 10) range = true;
-        else v = v * 10 + (unsigned)(s[i] - '0');
-    }
-    if (range || (!neg && v > 9223372036854775807ULL))
-        return sg_sprintf("strconv.Atoi: parsing %s: value out of range", q.p);
-    *out = neg ? (long long)(0 - v) : (long long)v;
-    return NULL;
-}
-
-static const char *fmt_ipv4(const char *s, size_t n)
-{
-    size_t groups = 1;
-    for (size_t i = 0; i < n; i++) groups += s[i] == '.';
-    if (groups != 4) return "expected four decimals";
-    size_t a = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '.') continue;
-        const char *g = s + a;
-        size_t gl = i - a;
-        if (gl > 1 && g[0] == '0') return "leading zeros";
-        long long v = 0;
-        const char *e = go_atoi(g, gl, &v);
-        if (e) return e;
-        if (v < 0 || v > 255) return "decimal must be between 0 and 255";
-        a = i + 1;
-    }
-    return NULL;
-}
-
-static const char *fmt_hostname(const char *s, size_t n)
-{
-    if (n && s[n - 1] == '.') n--;
-    if (n > 253) return "more than 253 characters long";
-    size_t a = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '.') continue;
-        const char *l = s + a;
-        size_t ll = i - a;
-        a = i + 1;
-        if (ll < 1 || ll > 63) return "label must be 1 to 63 characters long";
-        if (l[0] == '-') return "label starts with hyphen";
-        if (l[ll - 1] == '-') return "label ends with hyphen";
-        for (size_t j = 0; j < ll;) {
-            int32_t r = next_rune(l, ll, &j);
-            if (!((r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') || r == '-'))
-                return sg_sprintf("invalid character %s", rune_q(r));
-        }
-    }
-    return NULL;
-}
-
-static const char *fmt_email(const char *s, size_t n)
-{
-    if (n > 254) return "more than 255 characters long";
-    size_t at = n;
-    for (size_t i = n; i-- > 0;)
-        if (s[i] == '@') { at = i; break; }
-    if (at == n) return "missing @";
-    const char *loc = s, *dom = s + at + 1;
-    size_t ll = at, dl = n - at - 1;
-    if (ll > 64) return "local part more than 64 characters long";
-    if (ll > 1 && loc[0] == '"') {
-        for (size_t i = 1; i + 1 < ll; i++)
-            if (loc[i] == '\\' || loc[i] == '"') return "backslash and quote are not allowed within quoted local part";
-    } else {
-        if (ll && loc[0] == '.') return "starts with dot";
-        if (ll && loc[ll - 1] == '.') return "ends with dot";
-        for (size_t i = 0; i + 1 < ll; i++)
-            if (loc[i] == '.' && loc[i + 1] == '.') return "consecutive dots";
-        for (size_t j = 0; j < ll;) {
-            int32_t r = next_rune(loc, ll, &j);
-            if (!((r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') ||
-                  (r < 0x80 && r && strchr(".!#$%&'*+-/=?^_`{|}~", (int)r))))
-                return sg_sprintf("invalid character %s", rune_q(r));
-        }
-    }
-    if (dl >= 2 && dom[0] == '[' && dom[dl - 1] == ']') {
-        dom++;
-        dl -= 2;
-        if (dl >= 5 && !memcmp(dom, "IPv6:", 5)) return NULL; /* ipv6 not checked */
-        const char *e = fmt_ipv4(dom, dl);
-        return e ? sg_sprintf("invalid ipv4 address: %s", e) : NULL;
-    }
-    const char *e = fmt_hostname(dom, dl);
-    return e ? sg_sprintf("invalid domain: %s", e) : NULL;
-}
-
-static const char *fmt_uuid(const char *s, size_t n)
-{
-    static const size_t want[] = { 8, 4, 4, 4, 12 };
-    size_t groups = 1;
-    for (size_t i = 0; i < n; i++) groups += s[i] == '-';
-    if (groups != 5) return "must have 5 elements";
-    size_t a = 0, g = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '-') continue;
-        const char *p = s + a;
-        size_t len = i - a;
-        a = i + 1;
-        if (len != want[g]) return sg_sprintf("element %zu must be %zu characters long", g + 1, want[g]);
-        for (size_t j = 0; j < len;) {
-            int32_t r = next_rune(p, len, &j);
-            if (!((r >= '0' && r <= '9') || (r >= 'a' && r <= 'f') || (r >= 'A' && r <= 'F')))
-                return sg_sprintf("non-hex character %s", rune_q(r));
-        }
-        g++;
-    }
-    return NULL;
-}
-
-/* santhosh v6's "format" assertion (drafts before 2019-09) for the formats implemented
- * here; NULL when v conforms or the format is not checked. */
-static const char *format_error(const char *f, sg_value v)
-{
-    if (v.kind != VK_STRING) return NULL;
-    const char *s = v.u.s.p;
-    size_t n = v.u.s.n;
-    const char *e = !strcmp(f, "ipv4") ? fmt_ipv4(s, n)
-                    : !strcmp(f, "hostname") ? fmt_hostname(s, n)
-                    : !strcmp(f, "email") ? fmt_email(s, n)
-                    : !strcmp(f, "uuid") ? fmt_uuid(s, n)
-                    : NULL;
-    return e ? sg_sprintf("%s is not valid %s: %s", display(v), f, e) : NULL;
-}
-
 /* Whether schema sch (applied to the object v, 2019-09+) evaluates property key: its
  * properties, patternProperties, additionalProperties or unevaluatedProperties, or a
  * subschema that applies and passes ($ref, allOf, anyOf, oneOf, if/then/else,
@@ -935,8 +770,8 @@ static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr)
         }
     }
     if (cx->draft < 2019 && get(sch, "format", &k) && k.kind == VK_STRING) {
-        const char *fe = format_error(k.u.s.p, v);
-        if (fe) return mkerr(EK_LEAF, ptr, fe);
+        const char *fe = schema_format4(k.u.s.p, v);
+        if (fe) return mkerr(EK_LEAF, ptr, sg_sprintf("%s is not valid %s: %s", display(v), k.u.s.p, fe));
     }
     if (has_ref) el_push(&out, validate_ref(cx, ref, v, ptr));
     if (v.kind == VK_MAP) obj_validate(cx, sch, v, ptr, &out);

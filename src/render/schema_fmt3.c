@@ -2,6 +2,7 @@
  * time.Parse layouts, net.ParseIP, url.Parse, mail.ParseAddress and its regexps, in the
  * approximations below. */
 #include "schema_v3.h"
+#include "schema_fmt4.h"
 #include "../base/arena.h"
 #include "../funcs/regex.h"
 #include <ctype.h>
@@ -102,47 +103,13 @@ static bool re_full(const char *pat, const char *s, size_t n)
     return re && regex_match(re, s, n);
 }
 
-/* Go url.Parse succeeding (approximately) and, when want_scheme, a scheme present. */
+/* Go url.Parse succeeding (schema_url_error) and, when want_scheme, a scheme present;
+ * gojsonschema also refuses a backslash. */
 static bool url_ok(const char *s, size_t n, bool want_scheme)
 {
-    size_t i = 0, rest = 0;
-    if (n && isalpha((unsigned char)s[0])) {
-        i = 1;
-        while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')) i++;
-        if (i < n && s[i] == ':') rest = i + 1;
-    }
-    /* %-escapes are checked outside the query, and in an opaque part only after '#' */
-    bool opaque = rest && (rest == n || s[rest] != '/'), query = false, frag = false;
-    for (size_t j = 0; j < n; j++) {
-        unsigned char c = (unsigned char)s[j];
-        if (c < 0x20 || c == 0x7f || c == '\\') return false;
-        if (c == '#') frag = true;
-        else if (c == '?' && !frag) query = true;
-        if (c == '%' && (frag || (!query && !opaque)) &&
-            (j + 2 >= n || !isxdigit((unsigned char)s[j + 1]) || !isxdigit((unsigned char)s[j + 2])))
-            return false;
-    }
-    if (rest && rest + 1 < n && s[rest] == '/' && s[rest + 1] == '/') {
-        /* authority: an optional port must be digits */
-        size_t a = rest + 2, e = a;
-        while (e < n && s[e] != '/' && s[e] != '?' && s[e] != '#') e++;
-        const char *at = NULL;
-        for (size_t j = a; j < e; j++) if (s[j] == '@') at = s + j;
-        if (at) a = (size_t)(at - s) + 1;
-        size_t colon = e;
-        for (size_t j = a; j < e; j++) {
-            if (s[j] == ']') colon = e;
-            else if (s[j] == ':') colon = j;
-        }
-        for (size_t j = colon + 1; j < e; j++)
-            if (!isdigit((unsigned char)s[j])) return false;
-    }
-    if (rest) return true;
-    if (want_scheme) return false;
-    /* no scheme: a colon in the first path segment is an error */
-    for (i = 0; i < n && s[i] != '/' && s[i] != '?' && s[i] != '#'; i++)
-        if (s[i] == ':') return false;
-    return true;
+    bool abs;
+    if (schema_url_error(s, n, &abs) || memchr(s, '\\', n)) return false;
+    return abs || !want_scheme;
 }
 
 /* mail.ParseAddress (approximately): [display name] <local@domain> or local@domain,
@@ -156,8 +123,16 @@ static bool email_ok(const char *s, size_t n)
         s = lt + 1;
         n = (size_t)(end - s);
     }
-    return re_full("^([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|\"[^\"\\\\]*\")@"
-                   "([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|\\[[^\\[\\]\\\\]*\\])$", s, n);
+    if (!re_full("^([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|\"[^\"\\\\]*\")@"
+                 "([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|\\[[^\\[\\]\\\\]*\\])$", s, n))
+        return false;
+    /* a domain literal must be an IP address (net.ParseIP) */
+    if (n && s[n - 1] == ']') {
+        size_t lb = n - 1;
+        while (lb > 0 && s[lb] != '[') lb--;
+        return ip4_ok(s + lb + 1, n - lb - 2) || ip6_ok(s + lb + 1, n - lb - 2);
+    }
+    return true;
 }
 
 /* gojsonschema's FormatCheckers.IsFormat. */
