@@ -800,16 +800,32 @@ static const char *meta_error(const char **sptrs, size_t n, const char *kwptr, c
     return meta_error_d(2020, sptrs, n, kwptr, msg);
 }
 
-static const char *meta_error_d(int draft, const char **sptrs, size_t n, const char *kwptr, const char *msg)
+/* Appends msg, its continuation lines indented by `depth` levels. */
+static void put_indented(sg_buf *b, const char *msg, size_t depth)
+{
+    for (const char *p = msg; *p; p++) {
+        buf_putc(b, *p);
+        if (*p == '\n')
+            for (size_t d = 0; d < depth; d++) buf_puts(b, "  ");
+    }
+}
+
+/* The metaschema error for keyword pointer kwptr (msg may hold nested "\n  - at" lines).
+ * 2020-12 wraps it in one "'allOf' failed" per enclosing subschema, the innermost
+ * omitted when `top` (a keyword of the metaschema's own properties, not of a vocabulary:
+ * definitions, dependencies); the draft-04/06/07 metaschemas are flat. */
+static const char *meta_error_x(int draft, const char **sptrs, size_t n, const char *kwptr, const char *msg, bool top)
 {
     sg_buf b;
     buf_init(&b);
     buf_puts(&b, "\"file:///values.schema.json#\" is not valid against metaschema: jsonschema validation failed with ");
-    if (draft != 2020) { /* the draft-06/07 metaschemas are flat: one line */
-        buf_printf(&b, "'http://json-schema.org/draft-0%d/schema#'\n- at %s: %s", draft, quotez(kwptr), msg);
+    if (draft != 2020) {
+        buf_printf(&b, "'http://json-schema.org/draft-0%d/schema#'\n- at %s: ", draft, quotez(kwptr));
+        put_indented(&b, msg, 0);
         return b.p;
     }
     buf_puts(&b, "'https://json-schema.org/draft/2020-12/schema#'");
+    if (top && n) n--;
     for (size_t i = 0; i < n; i++) {
         buf_putc(&b, '\n');
         for (size_t d = 0; d < i; d++) buf_puts(&b, "  ");
@@ -817,8 +833,14 @@ static const char *meta_error_d(int draft, const char **sptrs, size_t n, const c
     }
     buf_putc(&b, '\n');
     for (size_t d = 0; d < n; d++) buf_puts(&b, "  ");
-    buf_printf(&b, "- at %s: %s", quotez(kwptr), msg);
+    buf_printf(&b, "- at %s: ", quotez(kwptr));
+    put_indented(&b, msg, n);
     return b.p;
+}
+
+static const char *meta_error_d(int draft, const char **sptrs, size_t n, const char *kwptr, const char *msg)
+{
+    return meta_error_x(draft, sptrs, n, kwptr, msg, false);
 }
 
 static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth, const char *sptr);
@@ -862,7 +884,11 @@ static bool meta_kw(int draft, const char *kw)
     if (draft == 2020) return true;
     for (size_t i = 0; i < sizeof only2020 / sizeof *only2020; i++)
         if (!strcmp(kw, only2020[i])) return false;
-    return !(draft == 6 && (!strcmp(kw, "if") || !strcmp(kw, "then") || !strcmp(kw, "else")));
+    static const char *const since6[] = { "contains", "propertyNames", "const", "examples" };
+    if (draft == 4)
+        for (size_t i = 0; i < sizeof since6 / sizeof *since6; i++)
+            if (!strcmp(kw, since6[i])) return false;
+    return !(draft <= 6 && (!strcmp(kw, "if") || !strcmp(kw, "then") || !strcmp(kw, "else")));
 }
 
 static const char *meta_type_error(int draft, sg_value sch, const char **stack, size_t depth, const char *sptr)
@@ -881,7 +907,7 @@ static const char *meta_type_error(int draft, sg_value sch, const char **stack, 
         if (meta_kw(draft, schemas[i]) && get(sch, schemas[i], &k) && k.kind != VK_MAP && k.kind != VK_BOOL)
             return meta_error_d(draft, stack, depth, child_ptr(sptr, schemas[i]), sg_sprintf("got %s, want boolean or object", jtype(k)));
     for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++)
-        if (get(sch, numbers[i], &k) && !is_num(k))
+        if (get(sch, numbers[i], &k) && !is_num(k) && !(draft == 4 && !strncmp(numbers[i], "exclusive", 9)))
             return meta_error_d(draft, stack, depth, child_ptr(sptr, numbers[i]), sg_sprintf("got %s, want number", jtype(k)));
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
         if (meta_kw(draft, counts[i]) && get(sch, counts[i], &k) && !(is_num(k) && is_integral(k)))
@@ -899,8 +925,117 @@ static const char *meta_type_error(int draft, sg_value sch, const char **stack, 
     for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
         if (meta_kw(draft, arrays[i]) && get(sch, arrays[i], &k) && k.kind != VK_LIST)
             return meta_error_d(draft, stack, depth, child_ptr(sptr, arrays[i]), sg_sprintf("got %s, want array", jtype(k)));
+    if (draft == 4)
+        for (size_t i = 0; i < 2; i++) {
+            const char *kw = i ? "exclusiveMaximum" : "exclusiveMinimum";
+            if (get(sch, kw, &k) && k.kind != VK_BOOL)
+                return meta_error_d(draft, stack, depth, child_ptr(sptr, kw), sg_sprintf("got %s, want boolean", jtype(k)));
+        }
     if (get(sch, "uniqueItems", &k) && k.kind != VK_BOOL)
         return meta_error_d(draft, stack, depth, child_ptr(sptr, "uniqueItems"), sg_sprintf("got %s, want boolean", jtype(k)));
+    return NULL;
+}
+
+static const char *const simple_types[] = { "array", "boolean", "integer", "null", "number", "object", "string" };
+
+static bool simple_type(sg_value t)
+{
+    for (size_t i = 0; i < 7; i++)
+        if (t.kind == VK_STRING && !strcmp(t.u.s.p, simple_types[i])) return true;
+    return false;
+}
+
+/* The first pair of equal items of list l ("items at i and j are equal"), or NULL. */
+static const char *equal_items(sg_value l)
+{
+    for (size_t i = 0; i < list_len(l); i++)
+        for (size_t j = i + 1; j < list_len(l); j++)
+            if (jequal(list_get(l, i), list_get(l, j)))
+                return sg_sprintf("items at %s and %s are equal", xint((long long)i), xint((long long)j));
+    return NULL;
+}
+
+/* The metaschema's verdict on the values (not just the JSON types) of one schema's
+ * keywords: simpleTypes, stringArray (required), schemaArray minItems, enum (before
+ * 2020), multipleOf > 0, annotation strings, definitions/dependencies objects, regex
+ * formats, draft 4's exclusiveMinimum dependency.  NULL when all fit. */
+static const char *meta_value_error(int draft, sg_value sch, const char **stack, size_t depth, const char *sptr)
+{
+    sg_value k;
+    const char *kp;
+    if (get(sch, "type", &k) && !simple_type(k)) {
+        kp = child_ptr(sptr, "type");
+        sg_buf w;
+        buf_init(&w);
+        buf_puts(&w, "value must be one of ");
+        for (size_t i = 0; i < 7; i++) buf_printf(&w, "%s'%s'", i ? ", " : "", simple_types[i]);
+        const char *alt = NULL, *altp = kp;
+        if (k.kind != VK_LIST) alt = sg_sprintf("got %s, want array", jtype(k));
+        else if (!list_len(k)) alt = "minItems: got 0, want 1";
+        else {
+            for (size_t i = 0; i < list_len(k) && !alt; i++)
+                if (!simple_type(list_get(k, i))) {
+                    char idx[32];
+                    snprintf(idx, sizeof idx, "%zu", i);
+                    altp = child_ptr(kp, idx);
+                    alt = w.p;
+                }
+            if (!alt) alt = equal_items(k);
+        }
+        if (alt)
+            return meta_error_d(draft, stack, depth, kp, sg_sprintf("'anyOf' failed\n  - at %s: %s\n  - at %s: %s", quotez(kp), w.p,
+                                                                     quotez(altp), alt));
+    }
+    if (get(sch, "required", &k) && k.kind == VK_LIST) {
+        kp = child_ptr(sptr, "required");
+        if (draft == 4 && !list_len(k)) return meta_error_d(draft, stack, depth, kp, "minItems: got 0, want 1");
+        for (size_t i = 0; i < list_len(k); i++)
+            if (list_get(k, i).kind != VK_STRING) {
+                char idx[32];
+                snprintf(idx, sizeof idx, "%zu", i);
+                return meta_error_d(draft, stack, depth, child_ptr(kp, idx), sg_sprintf("got %s, want string", jtype(list_get(k, i))));
+            }
+        const char *e = equal_items(k);
+        if (e) return meta_error_d(draft, stack, depth, kp, e);
+    }
+    static const char *const arrays[] = { "allOf", "anyOf", "oneOf", "prefixItems" };
+    for (size_t i = 0; i < 4; i++)
+        if (meta_kw(draft, arrays[i]) && get(sch, arrays[i], &k) && k.kind == VK_LIST && !list_len(k))
+            return meta_error_d(draft, stack, depth, child_ptr(sptr, arrays[i]), "minItems: got 0, want 1");
+    if (draft != 2020 && get(sch, "enum", &k) && k.kind == VK_LIST) {
+        kp = child_ptr(sptr, "enum");
+        if (!list_len(k)) return meta_error_d(draft, stack, depth, kp, "minItems: got 0, want 1");
+        const char *e = equal_items(k);
+        if (e) return meta_error_d(draft, stack, depth, kp, e);
+    }
+    if (get(sch, "multipleOf", &k) && is_num(k) && num(k) <= 0)
+        return meta_error_d(draft, stack, depth, child_ptr(sptr, "multipleOf"), sg_sprintf("exclusiveMinimum: got %s, want 0", xnum(k)));
+    static const char *const strs[] = { "title", "description", "$comment" };
+    for (size_t i = 0; i < 3; i++)
+        if ((i < 2 || draft >= 7) && get(sch, strs[i], &k) && k.kind != VK_STRING)
+            return meta_error_d(draft, stack, depth, child_ptr(sptr, strs[i]), sg_sprintf("got %s, want string", jtype(k)));
+    static const char *const tops[] = { "definitions", "dependencies" };
+    for (size_t i = 0; i < 2; i++)
+        if (get(sch, tops[i], &k) && k.kind != VK_MAP)
+            return meta_error_x(draft, stack, depth, child_ptr(sptr, tops[i]), sg_sprintf("got %s, want object", jtype(k)), true);
+    const char *rerr;
+    if (draft != 2020 && get(sch, "pattern", &k) && k.kind == VK_STRING && !regex_compile(k.u.s.p, k.u.s.n, &rerr))
+        return meta_error_d(draft, stack, depth, child_ptr(sptr, "pattern"), sg_sprintf("%s is not valid regex: %s", quote(k.u.s.p, k.u.s.n), rerr));
+    if ((draft == 2020 || draft == 7) && get(sch, "patternProperties", &k) && k.kind == VK_MAP)
+        for (size_t it = 0;;) {
+            sg_mapent *e;
+            if (!map_next(k, &it, &e)) break;
+            if (!regex_compile(e->key, e->klen, &rerr))
+                return meta_error_d(draft, stack, depth, "",
+                                    sg_sprintf("invalid propertyName %s\n  - at '': %s is not valid regex: %s", quotez(e->key),
+                                               quotez(e->key), rerr));
+        }
+    if (draft == 4)
+        for (size_t i = 0; i < 2; i++) {
+            const char *kw = i ? "exclusiveMaximum" : "exclusiveMinimum", *bound = i ? "maximum" : "minimum";
+            if (get(sch, kw, &k) && !get(sch, bound, NULL))
+                return meta_error_d(draft, stack, depth, sptr, sg_sprintf("properties '%s' required, if '%s' exists", bound, kw));
+        }
     return NULL;
 }
 
@@ -924,7 +1059,9 @@ static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth,
             return;
         }
     }
-    if ((c->cx->draft == 2020 || c->cx->draft == 7 || c->cx->draft == 6) && (c->err = meta_type_error(c->cx->draft, sch, stack, depth, sptr))) return;
+    if (c->cx->draft != 2019 && ((c->err = meta_type_error(c->cx->draft, sch, stack, depth, sptr)) ||
+                                 (c->err = meta_value_error(c->cx->draft, sch, stack, depth, sptr))))
+        return;
     static const char *const kws[] = { "$defs", "definitions", "properties", "patternProperties", "additionalProperties",
                                        "items", "prefixItems", "contains", "propertyNames", "allOf", "anyOf", "oneOf",
                                        "not", "if", "then", "else", "dependentSchemas" };

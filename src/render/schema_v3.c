@@ -311,6 +311,10 @@ static s3 *parse(p3 *p, sg_value node)
     const char *keyid = p->draft == D4 ? "id" : p->draft == HYBRID && has(m, "id", NULL) ? "id" : "$id";
     if (has(m, keyid, &k) && k.kind != VK_STRING) { p->err = invalid_type("string", keyid); return NULL; }
     if (has(m, "definitions", &k)) {
+        if (k.kind == VK_BOOL) { /* isKind lets it through; the map assertion panics */
+            p->err = "unable to validate schema: interface conversion: interface {} is bool, not map[string]interface {}";
+            return NULL;
+        }
         if (!is_map(k)) { p->err = invalid_type("array of schemas", "definitions"); return NULL; }
         for (size_t it = 0;;) {
             sg_mapent *e;
@@ -352,6 +356,10 @@ static s3 *parse(p3 *p, sg_value node)
         if (k.kind == VK_LIST) { n = list_len(k); ts = k.u.l->items; }
         else if (k.kind != VK_STRING) { p->err = invalid_type("string/array of strings", "type"); return NULL; }
         for (size_t i = 0; i < n; i++) {
+            if (schema_is_num(ts[i])) { /* a json.Number's reflect kind is string: the assertion panics */
+                p->err = "unable to validate schema: interface conversion: interface {} is json.Number, not string";
+                return NULL;
+            }
             if (ts[i].kind != VK_STRING) { p->err = invalid_type("string/array of strings", "type"); return NULL; }
             const char *t = ts[i].u.s.p;
             if (!type_known(t)) {
