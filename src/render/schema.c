@@ -16,6 +16,7 @@
 #include "schema_json.h"
 #include "schema_v3.h"
 #include "schema_fmt4.h"
+#include "schema_ref.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
@@ -53,8 +54,9 @@ static void el_push(errlist *l, verr *e)
 }
 
 typedef struct ctx {
-    sg_value root;    /* the whole schema (for $ref) */
-    int draft;        /* 4, 6, 7, 2019, 2020 */
+    sg_value root;       /* the whole schema */
+    int draft;           /* 4, 6, 7, 2019, 2020 */
+    schema_refs *refs;   /* base URIs, $id documents, anchors */
 } ctx;
 
 static verr *mkerr(int kind, const char *ptr, const char *msg)
@@ -264,9 +266,9 @@ static const char *child_ptr(const char *ptr, const char *key)
 
 /* ---------------------------------------------------------------- $ref */
 
-static bool resolve_ref(ctx *cx, const char *ref, sg_value *out)
+/* JSON pointer `ref` ("#/a/b", URL-encoded) applied to doc. */
+static bool pointer_walk(sg_value doc, const char *ref, sg_value *out)
 {
-    if (ref[0] != '#') return false;
     if (strchr(ref, '%')) { /* the fragment is URL-decoded before it is read as a pointer */
         sg_buf d;
         buf_init(&d);
@@ -279,7 +281,7 @@ static bool resolve_ref(ctx *cx, const char *ref, sg_value *out)
         }
         ref = d.p;
     }
-    sg_value cur = cx->root;
+    sg_value cur = doc;
     const char *p = ref + 1;
     while (*p == '/') {
         p++;
@@ -309,6 +311,25 @@ static bool resolve_ref(ctx *cx, const char *ref, sg_value *out)
     return true;
 }
 
+/* The subschema that sch's "$ref" names (resolved against sch's base URI).  False when
+ * it names nothing: *why is then santhosh's compile error, or NULL for a document
+ * outside values.schema.json (not loaded here). */
+static bool resolve_ref(ctx *cx, sg_value sch, sg_value *out, const char **why)
+{
+    const char *abs = schema_refs_abs(cx->refs, sch), *frag;
+    sg_value doc;
+    *why = NULL;
+    if (!abs || !schema_refs_lookup(cx->refs, abs, &doc, &frag)) return false;
+    if (!frag) { *out = doc; return true; }
+    if (!*frag || frag[0] == '/' || frag[0] == '%') {
+        if (pointer_walk(doc, sg_sprintf("#%s", frag), out)) return true;
+        *why = sg_sprintf("json-pointer in \"%s\" not found", abs);
+        return false;
+    }
+    *why = sg_sprintf("anchor in \"%s\" not found in schema \"%.*s\"", abs, (int)(strchr(abs, '#') - abs), abs);
+    return false;
+}
+
 /* ---------------------------------------------------------------- validation */
 
 static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr);
@@ -323,10 +344,11 @@ static verr *comb(const char *ptr, const char *msg, errlist *causes)
     return e;
 }
 
-static verr *validate_ref(ctx *cx, const char *ref, sg_value v, const char *ptr)
+static verr *validate_ref(ctx *cx, sg_value sch, sg_value v, const char *ptr)
 {
     sg_value target;
-    if (!resolve_ref(cx, ref, &target)) return NULL;
+    const char *why;
+    if (!resolve_ref(cx, sch, &target, &why)) return NULL;
     verr *e = validate(cx, target, v, ptr);
     if (!e) return NULL;
     verr *r = mkerr(EK_REF, ptr, "validation failed");
@@ -659,7 +681,8 @@ static bool evaluates(ctx *cx, sg_value sch, sg_value v, const char *key, size_t
             if (re && regex_match(re, key, klen)) return true;
         }
     sg_value t;
-    if (get(sch, "$ref", &k) && k.kind == VK_STRING && resolve_ref(cx, k.u.s.p, &t) && evaluates(cx, t, v, key, klen, depth + 1))
+    const char *why;
+    if (get(sch, "$ref", &k) && k.kind == VK_STRING && resolve_ref(cx, sch, &t, &why) && evaluates(cx, t, v, key, klen, depth + 1))
         return true;
     static const char *const combs[] = { "allOf", "anyOf", "oneOf" };
     for (size_t c = 0; c < 3; c++)
@@ -716,8 +739,7 @@ static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr)
     sg_value k;
     errlist out = {0};
     bool has_ref = get(sch, "$ref", &k) && k.kind == VK_STRING;
-    const char *ref = has_ref ? k.u.s.p : NULL;
-    if (has_ref && cx->draft < 2019) return validate_ref(cx, ref, v, ptr);
+    if (has_ref && cx->draft < 2019) return validate_ref(cx, sch, v, ptr);
     if (get(sch, "type", &k)) {
         bool ok = false;
         const char *want = "";
@@ -773,7 +795,7 @@ static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr)
         const char *fe = schema_format4(k.u.s.p, v);
         if (fe) return mkerr(EK_LEAF, ptr, sg_sprintf("%s is not valid %s: %s", display(v), k.u.s.p, fe));
     }
-    if (has_ref) el_push(&out, validate_ref(cx, ref, v, ptr));
+    if (has_ref) el_push(&out, validate_ref(cx, sch, v, ptr));
     if (v.kind == VK_MAP) obj_validate(cx, sch, v, ptr, &out);
     else if (v.kind == VK_LIST) arr_validate(cx, sch, v, ptr, &out);
     else if (v.kind == VK_STRING) str_validate(cx, sch, v, ptr, &out);
@@ -1044,10 +1066,11 @@ static void check_schema(chk *c, sg_value sch, const char **stack, size_t depth,
     if (sch.kind != VK_MAP || c->err || depth >= 64) return;
     stack[depth++] = sptr;
     sg_value k;
-    if (get(sch, "$ref", &k) && k.kind == VK_STRING && k.u.s.p[0] == '#') {
+    if (get(sch, "$ref", &k) && k.kind == VK_STRING) {
         sg_value t;
-        if (!resolve_ref(c->cx, k.u.s.p, &t)) {
-            c->err = sg_sprintf("json-pointer in \"file:///values.schema.json%s\" not found", k.u.s.p);
+        const char *why;
+        if (!resolve_ref(c->cx, sch, &t, &why) && why) {
+            c->err = why;
             return;
         }
     }
@@ -1103,7 +1126,8 @@ const char *schema_errors(const char *schema, size_t len, sg_value values)
         return err;
     }
     if (sg_helm_major == 3) return schema_v3_errors(sch, values);
-    ctx cx = { sch, draft_of(sch) };
+    ctx cx = { sch, draft_of(sch), NULL };
+    cx.refs = schema_refs_build(sch, "file:///values.schema.json", cx.draft, false);
     chk c = { &cx, NULL };
     const char *stack[64];
     check_schema(&c, sch, stack, 0, "");

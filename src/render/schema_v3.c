@@ -18,6 +18,7 @@
  * Each error prints as "- <field>: <description>". */
 #include "schema_v3.h"
 #include "schema_json.h"
+#include "schema_ref.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../funcs/regex.h"
@@ -75,9 +76,7 @@ typedef struct p3 {
     const char *err;             /* the first parse error */
     refent *refs;                /* gojsonschema's referencePool */
     size_t nrefs, caprefs;
-    refent *anchors;             /* "$id": "#name" plain-name fragments (documents) */
-    sg_value *anchor_docs;
-    size_t nanchors;
+    schema_refs *ids;            /* the documents $id names, absolute $refs */
 } p3;
 
 /* ---------------------------------------------------------------- helpers */
@@ -213,45 +212,13 @@ static const char *url_decode(const char *s)
     return d.p;
 }
 
-/* Plain-name fragments: subschemas whose id/$id is "#name" (parseReferencesRecursive). */
-static void collect_anchors(p3 *p, sg_value v, size_t *cap)
-{
-    if (v.kind == VK_LIST) {
-        for (size_t i = 0; i < list_len(v); i++) collect_anchors(p, list_get(v, i), cap);
-        return;
-    }
-    if (v.kind != VK_MAP) return;
-    sg_value id;
-    if ((has(v, "id", &id) || has(v, "$id", &id)) && id.kind == VK_STRING && id.u.s.p[0] == '#') {
-        size_t c = *cap;
-        p->anchors = grow(p->anchors, p->nanchors, cap, sizeof *p->anchors);
-        p->anchor_docs = grow(p->anchor_docs, p->nanchors, &c, sizeof *p->anchor_docs);
-        p->anchors[p->nanchors].key = id.u.s.p;
-        p->anchor_docs[p->nanchors++] = v;
-    }
-    for (size_t it = 0;;) {
-        sg_mapent *e;
-        if (!map_next(v, &it, &e)) break;
-        if (!strcmp(e->key, "const") || !strcmp(e->key, "enum")) continue;
-        if ((!strcmp(e->key, "properties") || !strcmp(e->key, "dependencies") || !strcmp(e->key, "patternProperties")) &&
-            e->val.kind == VK_MAP) {
-            for (size_t jt = 0;;) {
-                sg_mapent *f;
-                if (!map_next(e->val, &jt, &f)) break;
-                collect_anchors(p, f->val, cap);
-            }
-        } else if (e->val.kind == VK_MAP || e->val.kind == VK_LIST)
-            collect_anchors(p, e->val, cap);
-    }
-}
-
-/* pool.GetDocument for a reference inside values.schema.json. */
+/* pool.GetDocument for an absolute reference: an identified subschema, or a pointer
+ * into one; anything else would be fetched, and only canonical URLs can be. */
 static const char *get_document(p3 *p, const char *ref, sg_value *out)
 {
-    for (size_t i = 0; i < p->nanchors; i++)
-        if (!strcmp(p->anchors[i].key, ref)) { *out = p->anchor_docs[i]; return NULL; }
-    if (ref[0] != '#') return sg_sprintf("Reference %s must be canonical", ref);
-    return pointer_get(p->root, url_decode(ref + 1), out);
+    const char *frag;
+    if (!schema_refs_lookup(p->ids, ref, out, &frag)) return sg_sprintf("Reference %s must be canonical", ref);
+    return frag ? pointer_get(*out, url_decode(frag), out) : NULL;
 }
 
 /* ---------------------------------------------------------------- parsing */
@@ -327,7 +294,7 @@ static s3 *parse(p3 *p, sg_value node)
     if (has(m, "description", &k) && k.kind != VK_STRING) { p->err = invalid_type("string", "description"); return NULL; }
     if (has(m, "$ref", &k)) {
         if (k.kind != VK_STRING) { p->err = invalid_type("string", "$ref"); return NULL; }
-        const char *ref = k.u.s.p;
+        const char *ref = schema_refs_abs(p->ids, m);
         for (size_t i = 0; i < p->nrefs; i++)
             if (!strcmp(p->refs[i].key, ref)) { s->ref = p->refs[i].s; break; }
         if (!s->ref) {
@@ -913,8 +880,7 @@ const char *schema_v3_errors(sg_value sch, sg_value values)
     sg_value s;
     if (is_map(sch) && has(sch, "$schema", &s) && s.kind != VK_STRING) return "$schema must be of type string";
     p3 p = { .root = sch, .draft = draft_of(sch) };
-    size_t cap = 0;
-    collect_anchors(&p, sch, &cap);
+    p.ids = schema_refs_build(sch, "", p.draft, true);
     s3 *root = parse(&p, sch);
     if (!root) return p.err;
     if (values.kind == VK_NIL) values = val_map();
