@@ -670,7 +670,8 @@ static bool evaluates(ctx *cx, sg_value sch, sg_value v, const char *key, size_t
 {
     sg_value k;
     if (sch.kind != VK_MAP || depth > 32) return false;
-    if (get(sch, "additionalProperties", &k) || get(sch, "unevaluatedProperties", &k)) return true;
+    /* depth 0 is the schema whose own unevaluatedProperties asks */
+    if (get(sch, "additionalProperties", &k) || (depth && get(sch, "unevaluatedProperties", &k))) return true;
     if (get(sch, "properties", &k) && k.kind == VK_MAP && map_getn(k, key, klen, NULL)) return true;
     if (get(sch, "patternProperties", &k) && k.kind == VK_MAP)
         for (size_t it = 0; ; ) {
@@ -703,32 +704,59 @@ static bool evaluates(ctx *cx, sg_value sch, sg_value v, const char *key, size_t
     return false;
 }
 
-/* unevaluatedProperties (2019-09+): each property no other keyword evaluated. */
+/* Whether schema sch (applied to the array v, 2019-09+) evaluates item i: its items,
+ * prefixItems (items arrays and additionalItems before 2020-12), matching contains
+ * (2020-12), unevaluatedItems, or a subschema that applies and passes. */
+static bool evaluates_item(ctx *cx, sg_value sch, sg_value v, size_t i, int depth)
+{
+    sg_value k;
+    if (sch.kind != VK_MAP || depth > 32) return false;
+    if (depth && get(sch, "unevaluatedItems", &k)) return true;
+    if (cx->draft < 2020) {
+        if (get(sch, "additionalItems", &k)) return true;
+        if (get(sch, "items", &k) && (k.kind != VK_LIST || i < list_len(k))) return true;
+    } else {
+        if (get(sch, "items", &k)) return true;
+        if (get(sch, "prefixItems", &k) && k.kind == VK_LIST && i < list_len(k)) return true;
+        if (get(sch, "contains", &k) && valid(cx, k, list_get(v, i))) return true;
+    }
+    sg_value t;
+    const char *why;
+    if (get(sch, "$ref", &k) && k.kind == VK_STRING && resolve_ref(cx, sch, &t, &why) && valid(cx, t, v) &&
+        evaluates_item(cx, t, v, i, depth + 1))
+        return true;
+    static const char *const combs[] = { "allOf", "anyOf", "oneOf" };
+    for (size_t c = 0; c < 3; c++)
+        if (get(sch, combs[c], &k) && k.kind == VK_LIST)
+            for (size_t j = 0; j < list_len(k); j++)
+                if (valid(cx, list_get(k, j), v) && evaluates_item(cx, list_get(k, j), v, i, depth + 1)) return true;
+    if (get(sch, "if", &k)) {
+        bool ok = valid(cx, k, v);
+        if (ok && evaluates_item(cx, k, v, i, depth + 1)) return true;
+        if (get(sch, ok ? "then" : "else", &t) && valid(cx, t, v) && evaluates_item(cx, t, v, i, depth + 1)) return true;
+    }
+    return false;
+}
+
+/* unevaluatedProperties and unevaluatedItems (2019-09+): each property or item that
+ * no other keyword of sch or of its passing subschemas evaluated. */
 static void uneval_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, errlist *out)
 {
     sg_value u;
-    if (cx->draft < 2019 || v.kind != VK_MAP || !get(sch, "unevaluatedProperties", &u)) return;
-    sg_value self = sch;
-    for (size_t it = 0; ; ) {
-        sg_mapent *e;
-        if (!map_next(v, &it, &e)) break;
-        /* evaluated by this schema's own keywords or its passing subschemas */
-        bool done = false;
-        sg_value k;
-        if (get(self, "additionalProperties", &k) || (get(self, "properties", &k) && k.kind == VK_MAP && map_getn(k, e->key, e->klen, NULL)))
-            done = true;
-        if (!done) {
-            /* the same test without this schema's unevaluatedProperties */
-            sg_value copy = val_map();
-            for (size_t j = 0; ; ) {
-                sg_mapent *f;
-                if (!map_next(self, &j, &f)) break;
-                if (strcmp(f->key, "unevaluatedProperties")) map_setn(copy, f->key, f->klen, f->val);
-            }
-            done = evaluates(cx, copy, v, e->key, e->klen, 0);
+    if (cx->draft < 2019) return;
+    if (v.kind == VK_MAP && get(sch, "unevaluatedProperties", &u))
+        for (size_t it = 0;;) {
+            sg_mapent *e;
+            if (!map_next(v, &it, &e)) break;
+            if (!evaluates(cx, sch, v, e->key, e->klen, 0)) el_push(out, validate(cx, u, e->val, child_ptr(ptr, e->key)));
         }
-        if (!done) el_push(out, validate(cx, u, e->val, child_ptr(ptr, e->key)));
-    }
+    if (v.kind == VK_LIST && get(sch, "unevaluatedItems", &u))
+        for (size_t i = 0; i < list_len(v); i++)
+            if (!evaluates_item(cx, sch, v, i, 0)) {
+                char idx[32];
+                snprintf(idx, sizeof idx, "%zu", i);
+                el_push(out, validate(cx, u, list_get(v, i), child_ptr(ptr, idx)));
+            }
 }
 
 static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr)
