@@ -8,9 +8,10 @@
  * messages are printed as golang.org/x/text/message prints them in English ("1,500",
  * "1.5×10⁰⁷").  Draft from "$schema" (none = 2020-12): draft 4 boolean exclusive bounds,
  * $ref replacing its siblings before 2019-09, items arrays before 2020-12.
- * Compile-time errors (bad JSON, unresolvable "#/..." $ref, a pattern Go's regexp
- * rejects) are printed as helm prints them: without the trailing newline.
- * v3 (gojsonschema) prints the leaves flat with its own wording.
+ * Schema literals print as written (json.Number: "1.10", "1e3").  Compile-time errors
+ * (bad JSON, an unresolvable $ref or anchor, the schema failing its metaschema) are
+ * printed as helm prints them: without the trailing newline.  Formats: schema_fmt4.c;
+ * $ref targets: schema_ref.c.  Helm v3 is schema_v3.c, entirely.
  */
 #include "schema.h"
 #include "schema_json.h"

@@ -2,17 +2,18 @@
  * (pkg/chart/common/util ValidateAgainstSchema; v4 santhosh-tekuri/jsonschema v6
  * messages, v3 xeipuuv/gojsonschema messages).
  *
- * Keywords: type, enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum
+ * Keywords (v4): type, enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum
  * (draft 4 booleans too), multipleOf, minLength, maxLength, pattern (Go regexp),
  * minItems, maxItems, uniqueItems, items (array form before 2020-12), additionalItems,
  * prefixItems, contains, minContains, maxContains, minProperties, maxProperties,
  * required, properties, patternProperties, additionalProperties, propertyNames,
- * dependencies, dependentRequired, dependentSchemas, unevaluatedProperties (v4), allOf,
- * anyOf, oneOf, not, if/then/else and local "#/..." $ref ($defs/definitions, URL-decoded).
- * format: v4 asserts email, ipv4, hostname, uuid for drafts before 2019-09; v3 asserts
- * gojsonschema v1.2.0's formats.  Metaschema keyword-type errors (v4 2020-12/07/06, v3).
- * Not done: other v4 formats (date-time, uri, ipv6...), $id-based and remote $ref,
- * unevaluatedItems, $dynamicRef, schema number literals kept verbatim (1.0, 1e3).
+ * dependencies, dependentRequired, dependentSchemas, unevaluatedProperties,
+ * unevaluatedItems, allOf, anyOf, oneOf, not, if/then/else, and $ref inside the document
+ * ($id bases and documents, "#name" ids before 2019-09, $anchor, JSON pointers).  format:
+ * every santhosh format for drafts 4-7 (none from 2019-09).  The schema is checked
+ * against the metaschema's keyword types and values.
+ * v3: schema_v3.c, a port of gojsonschema v1.2.0's rules.
+ * Not done: remote $ref (http), $dynamicRef/$recursiveRef, content* keywords.
  */
 #ifndef SG_SCHEMA_H
 #define SG_SCHEMA_H

@@ -1,10 +1,12 @@
 /* check_schema.c - unit tests of values.schema.json validation messages (v4 and v3),
  * expected texts taken from real helm v4.1.4 / v3.17.3. */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 #include "../../src/base/arena.h"
 #include "../../src/io/json.h"
 #include "../../src/render/schema.h"
+#include "../../src/render/schema_ref.h"
 #include "../../src/value/value.h"
 
 static int saved_major;
@@ -148,6 +150,84 @@ START_TEST(t_v4_const_and_enum_print_integral_literals_as_digits)
 }
 END_TEST
 
+START_TEST(t_schema_literals_keep_their_text)
+{
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"enum\":[1.10,1e3]}}}", "{\"a\":2}"),
+                     "- at '/a': value must be one of 1.10, 1e3\n");
+    sg_helm_major = 3; /* gojsonschema prints them after a float64 round trip */
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"enum\":[1.10,1e3]}}}", "{\"a\":2}"),
+                     "- a: a must be one of the following: 1.1, 1000\n");
+    ck_assert_str_eq(check("{\"properties\":{\"a\":{\"minLength\":1.0}}}", "{\"a\":\"\"}"), "minLength must be of an integer");
+}
+END_TEST
+
+START_TEST(t_v3_follows_gojsonschema_order_and_best_scores)
+{
+    sg_helm_major = 3;
+    /* items before minItems; anyOf's line, then its best-scoring subschema's errors */
+    ck_assert_str_eq(check("{\"properties\":{\"l\":{\"items\":{\"type\":\"string\"},\"minItems\":3}}}", "{\"l\":[\"a\",2]}"),
+                     "- l.1: Invalid type. Expected: string, given: integer\n- l: Array must have at least 3 items\n");
+    ck_assert_str_eq(check("{\"properties\":{\"p\":{\"anyOf\":[{\"type\":\"integer\"},{\"type\":\"string\",\"minLength\":5}]}}}",
+                           "{\"p\":\"abc\"}"),
+                     "- p: Must validate at least one schema (anyOf)\n- p: String length must be greater than or equal to 5\n");
+    /* a $ref replaces its siblings in every draft; the first use does not even parse them */
+    ck_assert_str_eq(check("{\"definitions\":{\"x\":{\"minimum\":10}},\"properties\":{\"p\":{\"$ref\":\"#/definitions/x\","
+                           "\"minLength\":-1,\"maximum\":1}}}", "{\"p\":5}"),
+                     "- p: Must be greater than or equal to 10\n");
+    ck_assert_str_eq(check("{\"$defs\":{\"x\":{\"minLength\":-1}}}", "{}"), "");
+    ck_assert_str_eq(check("{\"allOf\":[{\"required\":\"a\"}]}", "{}"), "required must be of an array");
+}
+END_TEST
+
+START_TEST(t_url_resolution_follows_go)
+{
+    ck_assert_str_eq(schema_url_resolve("", "values.schema.json#/a"), "/values.schema.json#/a");
+    ck_assert_str_eq(schema_url_resolve("", "#/definitions/x"), "#/definitions/x");
+    ck_assert_str_eq(schema_url_resolve("file:///values.schema.json", "#foo"), "file:///values.schema.json#foo");
+    ck_assert_str_eq(schema_url_resolve("http://ex.com/a/b.json", "../c/./d.json"), "http://ex.com/c/d.json");
+    ck_assert_str_eq(schema_url_resolve("http://ex.com/a/b.json", "http://x.org"), "http://x.org");
+    ck_assert_str_eq(schema_url_resolve("http://ex.com/a/b.json#f", ""), "http://ex.com/a/b.json#f");
+}
+END_TEST
+
+START_TEST(t_v4_refs_use_ids_and_anchors)
+{
+    ck_assert_str_eq(check("{\"$defs\":{\"a\":{\"$anchor\":\"foo\",\"minimum\":3}},\"properties\":{\"p\":{\"$ref\":\"#foo\"}}}",
+                           "{\"p\":1}"),
+                     "- at '/p': minimum: got 1, want 3\n");
+    ck_assert_str_eq(check("{\"properties\":{\"p\":{\"$ref\":\"#nope\"}}}", "{\"p\":1}"),
+                     "anchor in \"file:///values.schema.json#nope\" not found in schema \"file:///values.schema.json\"");
+    ck_assert_str_eq(check("{\"$defs\":{\"a\":{\"$id\":\"http://ex.com/a.json\",\"maximum\":3}},"
+                           "\"properties\":{\"p\":{\"$ref\":\"http://ex.com/a.json\"}}}", "{\"p\":4}"),
+                     "- at '/p': maximum: got 4, want 3\n");
+}
+END_TEST
+
+START_TEST(t_v4_formats_wrap_go_errors)
+{
+    const char *d7 = "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"properties\":{\"a\":{\"format\":\"%s\"}}}";
+    char sch[256];
+    snprintf(sch, sizeof sch, d7, "date");
+    ck_assert_str_eq(check(sch, "{\"a\":\"2020-13-01\"}"),
+                     "- at '/a': '2020-13-01' is not valid date: parsing time \"2020-13-01\": month out of range\n");
+    snprintf(sch, sizeof sch, d7, "ipv6");
+    ck_assert_str_eq(check(sch, "{\"a\":\"1::2::3\"}"),
+                     "- at '/a': '1::2::3' is not valid ipv6: ParseAddr(\"1::2::3\"): multiple :: in address (at \":3\")\n");
+    snprintf(sch, sizeof sch, d7, "uri");
+    ck_assert_str_eq(check(sch, "{\"a\":\"foo\"}"), "- at '/a': 'foo' is not valid uri: relative url\n");
+    snprintf(sch, sizeof sch, d7, "duration");
+    ck_assert_str_eq(check(sch, "{\"a\":\"P1D2M\"}"), "- at '/a': 'P1D2M' is not valid duration: unit 'M' out of order\n");
+}
+END_TEST
+
+START_TEST(t_v4_unevaluated_items)
+{
+    ck_assert_str_eq(check("{\"prefixItems\":[{\"type\":\"integer\"}],\"unevaluatedItems\":{\"type\":\"string\"}}", "[1,2]"),
+                     "- at '/1': got number, want string\n");
+    ck_assert_str_eq(check("{\"allOf\":[{\"prefixItems\":[true,true]}],\"unevaluatedItems\":false}", "[1,2]"), "");
+}
+END_TEST
+
 Suite *schema_suite(void);
 Suite *schema_suite(void)
 {
@@ -166,6 +246,12 @@ Suite *schema_suite(void)
     tcase_add_test(tc, t_ref_fragments_are_url_decoded);
     tcase_add_test(tc, t_v4_const_and_enum_print_integral_literals_as_digits);
     tcase_add_test(tc, t_v4_unevaluated_properties_skip_what_passing_subschemas_evaluated);
+    tcase_add_test(tc, t_schema_literals_keep_their_text);
+    tcase_add_test(tc, t_v3_follows_gojsonschema_order_and_best_scores);
+    tcase_add_test(tc, t_url_resolution_follows_go);
+    tcase_add_test(tc, t_v4_refs_use_ids_and_anchors);
+    tcase_add_test(tc, t_v4_formats_wrap_go_errors);
+    tcase_add_test(tc, t_v4_unevaluated_items);
     suite_add_tcase(s, tc);
     return s;
 }
