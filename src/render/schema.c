@@ -54,10 +54,20 @@ static void el_push(errlist *l, verr *e)
     l->v[l->n++] = e;
 }
 
+/* santhosh's validation scope: a subschema applied to one value, entered through a
+ * "$ref" (kw) or as a subschema of the scope below it. */
+typedef struct scope {
+    sg_value sch, v;
+    const char *kw;
+} scope;
+
 typedef struct ctx {
     sg_value root;       /* the whole schema */
     int draft;           /* 4, 6, 7, 2019, 2020 */
     schema_refs *refs;   /* base URIs, $id documents, anchors */
+    scope *scopes;       /* the validation stack */
+    size_t nscopes, capscopes;
+    const char *entry_kw; /* "$ref" while validate_ref enters its target */
 } ctx;
 
 static verr *mkerr(int kind, const char *ptr, const char *msg)
@@ -350,6 +360,7 @@ static verr *validate_ref(ctx *cx, sg_value sch, sg_value v, const char *ptr)
     sg_value target;
     const char *why;
     if (!resolve_ref(cx, sch, &target, &why)) return NULL;
+    cx->entry_kw = "$ref";
     verr *e = validate(cx, target, v, ptr);
     if (!e) return NULL;
     verr *r = mkerr(EK_REF, ptr, "validation failed");
@@ -760,7 +771,74 @@ static void uneval_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, 
             }
 }
 
+/* The same JSON value (not an equal one): no descent into a child between two scopes. */
+static bool same_value(sg_value a, sg_value b)
+{
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+    case VK_NIL: return true;
+    case VK_BOOL: return a.u.b == b.u.b;
+    case VK_INT: case VK_INT64: return a.u.i == b.u.i;
+    case VK_FLOAT: return !memcmp(&a.u.f, &b.u.f, sizeof a.u.f);
+    case VK_STRING: return a.u.s.p == b.u.s.p && a.u.s.n == b.u.s.n;
+    case VK_LIST: return a.u.l == b.u.l;
+    case VK_MAP: return a.u.m == b.u.m;
+    default: return a.u.o == b.u.o;
+    }
+}
+
+/* scope.kwLoc(): the keyword path from the root scope to scope i. */
+static const char *kw_loc(ctx *cx, size_t i)
+{
+    const char *loc = "";
+    for (; i > 0; i--) {
+        const scope *sc = &cx->scopes[i];
+        if (sc->kw) loc = sg_sprintf("/%s%s", sc->kw, loc);
+        else {
+            const char *cur = schema_refs_location(cx->refs, sc->sch), *par = schema_refs_location(cx->refs, cx->scopes[i - 1].sch);
+            if (!cur) cur = "";
+            if (!par) par = "";
+            size_t pl = strlen(par);
+            loc = sg_sprintf("%s%s", strncmp(cur, par, pl) ? cur : cur + pl, loc);
+        }
+    }
+    return loc;
+}
+
+static verr *validate_in(ctx *cx, sg_value sch, sg_value v, const char *ptr);
+
+/* validate_in inside a new scope; a subschema re-entered for the same value with no
+ * descent in between is santhosh's reference cycle (an error, not a loop). */
 static verr *validate(ctx *cx, sg_value sch, sg_value v, const char *ptr)
+{
+    const char *kw = cx->entry_kw;
+    cx->entry_kw = NULL;
+    if (sch.kind != VK_MAP) return validate_in(cx, sch, v, ptr);
+    if (cx->nscopes == cx->capscopes) {
+        size_t nc = cx->capscopes ? cx->capscopes * 2 : 32;
+        cx->scopes = sg_realloc(cx->scopes, cx->capscopes * sizeof *cx->scopes, nc * sizeof *cx->scopes);
+        cx->capscopes = nc;
+    }
+    size_t me = cx->nscopes++;
+    cx->scopes[me] = (scope){ sch, v, kw };
+    verr *e = NULL;
+    for (size_t i = me; i-- > 0 && same_value(cx->scopes[i].v, v);)
+        if (cx->scopes[i].sch.u.m == sch.u.m) {
+            const char *loc = schema_refs_location(cx->refs, sch);
+            sg_buf u;
+            buf_init(&u);
+            const char *url = sg_sprintf("file:///values.schema.json#%s", loc ? loc : "");
+            gofmt_quote(&u, url, strlen(url));
+            e = mkerr(EK_LEAF, ptr, sg_sprintf("both %s and %s resolve to %s causing reference cycle", kw_loc(cx, me),
+                                               kw_loc(cx, i), u.p));
+            break;
+        }
+    if (!e) e = validate_in(cx, sch, v, ptr);
+    cx->nscopes = me;
+    return e;
+}
+
+static verr *validate_in(ctx *cx, sg_value sch, sg_value v, const char *ptr)
 {
     if (sch.kind == VK_BOOL)
         return sch.u.b ? NULL : mkerr(EK_LEAF, ptr, "false schema");

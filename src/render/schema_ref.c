@@ -136,6 +136,8 @@ struct schema_refs {
     size_t ndocs, capdocs;
     ent *refs;    /* map node -> absolute $ref */
     size_t nrefs, caprefs;
+    ent *locs;    /* map node -> its JSON pointer in the document */
+    size_t nlocs, caplocs;
     int draft;
     bool v3;
 };
@@ -156,13 +158,29 @@ static const char *strip_frag(const char *u)
     return h ? sub(u, (size_t)(h - u)) : u;
 }
 
-static void walk(schema_refs *r, sg_value v, const char *base)
+/* loc + "/" + the escaped token */
+static const char *loc_child(const char *loc, const char *tok)
+{
+    sg_buf b;
+    buf_init(&b);
+    buf_puts(&b, loc);
+    buf_putc(&b, '/');
+    for (const char *p = tok; *p; p++) {
+        if (*p == '~') buf_puts(&b, "~0");
+        else if (*p == '/') buf_puts(&b, "~1");
+        else buf_putc(&b, *p);
+    }
+    return b.p;
+}
+
+static void walk(schema_refs *r, sg_value v, const char *base, const char *loc)
 {
     if (v.kind == VK_LIST) {
-        for (size_t i = 0; i < list_len(v); i++) walk(r, list_get(v, i), base);
+        for (size_t i = 0; i < list_len(v); i++) walk(r, list_get(v, i), base, loc_child(loc, sg_sprintf("%zu", i)));
         return;
     }
     if (v.kind != VK_MAP) return;
+    push(&r->locs, &r->nlocs, &r->caplocs, (ent){ loc, v, v.u.m });
     sg_value id;
     const char *idkw = r->v3 ? (map_get(v, "id", NULL) ? "id" : "$id") : r->draft == 4 ? "id" : "$id";
     if (map_get(v, idkw, &id) && id.kind == VK_STRING) {
@@ -189,10 +207,10 @@ static void walk(schema_refs *r, sg_value v, const char *base)
             for (size_t jt = 0;;) {
                 sg_mapent *f;
                 if (!map_next(e->val, &jt, &f)) break;
-                walk(r, f->val, base);
+                walk(r, f->val, base, loc_child(loc_child(loc, e->key), f->key));
             }
         } else
-            walk(r, e->val, base);
+            walk(r, e->val, base, loc_child(loc, e->key));
     }
 }
 
@@ -203,7 +221,7 @@ schema_refs *schema_refs_build(sg_value root, const char *root_base, int draft, 
     r->draft = draft;
     r->v3 = v3;
     push(&r->docs, &r->ndocs, &r->capdocs, (ent){ root_base, root, NULL });
-    walk(r, root, root_base);
+    walk(r, root, root_base, "");
     return r;
 }
 
@@ -224,4 +242,12 @@ bool schema_refs_lookup(const schema_refs *r, const char *abs, sg_value *doc, co
     for (size_t i = 0; i < r->ndocs; i++)
         if (!strcmp(r->docs[i].key, base)) { *doc = r->docs[i].node; *frag = h ? h + 1 : ""; return true; }
     return false;
+}
+
+const char *schema_refs_location(const schema_refs *r, sg_value node)
+{
+    if (node.kind != VK_MAP) return NULL;
+    for (size_t i = 0; i < r->nlocs; i++)
+        if (r->locs[i].map == node.u.m) return r->locs[i].key;
+    return NULL;
 }

@@ -27,4 +27,8 @@ const char *schema_refs_abs(const schema_refs *r, sg_value node);
  * of that URI is known. */
 bool schema_refs_lookup(const schema_refs *r, const char *abs, sg_value *doc, const char **frag);
 
+/* The JSON pointer of subschema node (a map) in the document ("" for the root,
+ * "/properties/a"), or NULL for a node the walk did not reach. */
+const char *schema_refs_location(const schema_refs *r, sg_value node);
+
 #endif

@@ -815,15 +815,22 @@ static void validate_number(const s3 *s, sg_value v, r3 *r, const char *ctx)
     r->score++;
 }
 
+/* Nesting of validate calls: a $ref cycle that never descends into the value overflows
+ * gojsonschema's stack (helm v3 dies with a Go stack dump); here it stops at a bound. */
+static int depth;
+
 /* validateRecursive */
 static void validate(const s3 *s, sg_value v, r3 *r, const char *ctx)
 {
+    if (depth > 1000) return;
     if (s->pass >= 0) {
         if (!s->pass) add_err(r, ctx, "False always fails validation");
         return;
     }
     if (s->ref) {
+        depth++;
         validate(s->ref, v, r, ctx);
+        depth--;
         return;
     }
     const char *given;
@@ -885,6 +892,7 @@ const char *schema_v3_errors(sg_value sch, sg_value values)
     if (!root) return p.err;
     if (values.kind == VK_NIL) values = val_map();
     r3 r = { 0 };
+    depth = 0;
     validate(root, values, &r, "(root)");
     sg_buf b;
     buf_init(&b);
