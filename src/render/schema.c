@@ -854,7 +854,8 @@ static verr *validate_in(ctx *cx, sg_value sch, sg_value v, const char *ptr)
             ok = type_ok(k.u.s.p, v);
             want = k.u.s.p;
         } else if (k.kind == VK_LIST) {
-            static const char *const order[] = { "array", "boolean", "integer", "null", "number", "object", "string" };
+            /* santhosh's Types.ToStrings order, not alphabetical */
+            static const char *const order[] = { "null", "boolean", "number", "integer", "string", "array", "object" };
             size_t n = list_len(k);
             sg_buf w;
             buf_init(&w);
