@@ -325,7 +325,7 @@ static void render_steps(sg_chart *src, const sg_render_opts *o, sg_result *r, v
     sg_value vals = values_coalesce(ch, user, &vlog);
     if (o->debug && major != 3) debug_deps(&r->log, ch, dc, ndc);
     buf_put(&r->log, vlog.p, vlog.len);
-    if (!o->skip_schema_validation) schema_validate_chart(ch, vals);
+    if (!o->skip_schema_validation) schema_validate_chart(ch, vals, &r->log);
     const char *ns = o->namespace_name ? o->namespace_name : "default";
     sg_value release = chart_release_value(relname, ns, o->is_upgrade);
 

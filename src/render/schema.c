@@ -18,6 +18,7 @@
 #include "schema_v3.h"
 #include "schema_fmt4.h"
 #include "schema_ref.h"
+#include "schema_ext.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/err.h"
@@ -68,6 +69,7 @@ typedef struct ctx {
     scope *scopes;       /* the validation stack */
     size_t nscopes, capscopes;
     const char *entry_kw; /* "$ref" while validate_ref enters its target */
+    sg_buf *log;         /* helm's log lines (the unresolved-URN warning), or NULL */
 } ctx;
 
 static verr *mkerr(int kind, const char *ptr, const char *msg)
@@ -323,14 +325,22 @@ static bool pointer_walk(sg_value doc, const char *ref, sg_value *out)
 }
 
 /* The subschema that sch's "$ref" names (resolved against sch's base URI).  False when
- * it names nothing: *why is then santhosh's compile error, or NULL for a document
- * outside values.schema.json (not loaded here). */
+ * it names nothing: *why is then santhosh's compile error, or NULL for an http(s)
+ * document (not fetched).  A document outside values.schema.json: schema_ext.c. */
 static bool resolve_ref(ctx *cx, sg_value sch, sg_value *out, const char **why)
 {
     const char *abs = schema_refs_abs(cx->refs, sch), *frag;
     sg_value doc;
     *why = NULL;
-    if (!abs || !schema_refs_lookup(cx->refs, abs, &doc, &frag)) return false;
+    if (!abs) return false;
+    if (!schema_refs_lookup(cx->refs, abs, &doc, &frag)) {
+        const char *h = strchr(abs, '#');
+        bool is_true;
+        if ((*why = schema_ext_load4(abs, cx->log, &is_true)) || !is_true) return false;
+        doc = val_bool(true); /* helm's permissive URN schema */
+        frag = h ? h + 1 : NULL;
+        if (frag && !*frag) frag = NULL;
+    }
     if (!frag) { *out = doc; return true; }
     if (!*frag || frag[0] == '/' || frag[0] == '%') {
         if (pointer_walk(doc, sg_sprintf("#%s", frag), out)) return true;
@@ -1224,7 +1234,8 @@ static void print4(sg_buf *b, verr *e, int depth)
     for (size_t i = 0; i < e->nkids; i++) print4(b, e->kids[i], depth + 1);
 }
 
-const char *schema_errors(const char *schema, size_t len, sg_value values)
+/* schema_errors, appending helm's log lines (v4's unresolved-URN warning) to log. */
+static const char *schema_errors_log(const char *schema, size_t len, sg_value values, sg_buf *log)
 {
     sg_value sch;
     const char *err;
@@ -1235,6 +1246,7 @@ const char *schema_errors(const char *schema, size_t len, sg_value values)
     }
     if (sg_helm_major == 3) return schema_v3_errors(sch, values);
     ctx cx = { sch, draft_of(sch), NULL };
+    cx.log = log;
     cx.refs = schema_refs_build(sch, "file:///values.schema.json", cx.draft, false);
     chk c = { &cx, NULL };
     const char *stack[64];
@@ -1251,11 +1263,16 @@ const char *schema_errors(const char *schema, size_t len, sg_value values)
     return b.p;
 }
 
+const char *schema_errors(const char *schema, size_t len, sg_value values)
+{
+    return schema_errors_log(schema, len, values, NULL);
+}
+
 /* ValidateAgainstSchema: this chart, then its enabled dependencies. */
-static void validate_rec(const sg_helmchart *c, sg_value values, sg_buf *out)
+static void validate_rec(const sg_helmchart *c, sg_value values, sg_buf *out, sg_buf *log)
 {
     if (c->schema) {
-        const char *e = schema_errors(c->schema, c->schemalen, values);
+        const char *e = schema_errors_log(c->schema, c->schemalen, values, log);
         if (*e) buf_printf(out, "%s:\n%s", c->name, e);
     }
     for (size_t i = 0; i < c->ndeps; i++) {
@@ -1271,14 +1288,14 @@ static void validate_rec(const sg_helmchart *c, sg_value values, sg_buf *out)
             buf_printf(out, "%s:\ninvalid type for values: expected object (map), got %s\n", d->name, val_typename(sv));
             continue;
         }
-        validate_rec(d, sv, out);
+        validate_rec(d, sv, out, log);
     }
 }
 
-void schema_validate_chart(const sg_helmchart *c, sg_value values)
+void schema_validate_chart(const sg_helmchart *c, sg_value values, sg_buf *log)
 {
     sg_buf b;
     buf_init(&b);
-    validate_rec(c, values, &b);
+    validate_rec(c, values, &b, log);
     if (b.len) sg_throwf("values don't meet the specifications of the schema(s) in the following chart(s):\n%s", b.p);
 }

@@ -13,18 +13,21 @@
  * every santhosh format for drafts 4-7 (none from 2019-09).  The schema is checked
  * against the metaschema's keyword types and values.
  * v3: schema_v3.c, a port of gojsonschema v1.2.0's rules.
+ * $ref documents outside the schema: schema_ext.c.
  * Not done: remote $ref (http), $dynamicRef/$recursiveRef, content* keywords.
  */
 #ifndef SG_SCHEMA_H
 #define SG_SCHEMA_H
+#include "../base/buf.h"
 #include "../chart/chart.h"
 #include "../value/value.h"
 
 /* Validate the root chart's final values against its schema, then every enabled
  * subchart's values against its own schema, recursively.  Throws Helm's error
  * ("values don't meet the specifications of the schema(s) in the following chart(s):\n
- * <chart>:\n- at '/x': ...\n") when anything fails. */
-void schema_validate_chart(const sg_helmchart *c, sg_value values);
+ * <chart>:\n- at '/x': ...\n") when anything fails.  Helm's log lines (v4's warning
+ * for an unresolved urn: $ref, once per URN) are appended to log. */
+void schema_validate_chart(const sg_helmchart *c, sg_value values, sg_buf *log);
 
 /* The message lines for one schema/value pair ("" when valid), for tests. */
 const char *schema_errors(const char *schema, size_t len, sg_value values);

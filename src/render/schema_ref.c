@@ -25,7 +25,13 @@ static url url_parse(const char *s)
         if (((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') && i) continue;
         break;
     }
-    if (i && s[i] == ':') { u.scheme = sub(s, i); s += i + 1; }
+    if (i && s[i] == ':') { /* net/url lowercases the scheme */
+        char *sc = sg_strndup(s, i);
+        for (char *p = sc; *p; p++)
+            if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+        u.scheme = sc;
+        s += i + 1;
+    }
     const char *q = strchr(s, '?');
     if (q) { u.query = q + 1; u.has_query = true; s = sub(s, (size_t)(q - s)); }
     if (*u.scheme && *s != '/') { u.opaque = s; return u; }
@@ -127,6 +133,18 @@ const char *schema_url_resolve(const char *base, const char *ref)
     return url_string(&o);
 }
 
+/* santhosh's url.join: ResolveReference, but a relative reference keeps an opaque
+ * base's opaque part (golang/go#66084: "other" against "urn:root" is "urn:root"). */
+static const char *join4(const char *base, const char *ref)
+{
+    const char *res = schema_url_resolve(base, ref);
+    url b = url_parse(base), r = url_parse(ref);
+    if (*r.scheme || !*b.opaque) return res;
+    url o = url_parse(res);
+    o.opaque = b.opaque;
+    return url_string(&o);
+}
+
 /* ---------------------------------------------------------------- the walk */
 
 typedef struct ent { const char *key; sg_value node; const void *map; } ent;
@@ -184,7 +202,7 @@ static void walk(schema_refs *r, sg_value v, const char *base, const char *loc)
     sg_value id;
     const char *idkw = r->v3 ? (map_get(v, "id", NULL) ? "id" : "$id") : r->draft == 4 ? "id" : "$id";
     if (map_get(v, idkw, &id) && id.kind == VK_STRING) {
-        const char *abs = schema_url_resolve(base, id.u.s.p);
+        const char *abs = r->v3 ? schema_url_resolve(base, id.u.s.p) : join4(base, id.u.s.p);
         push(&r->docs, &r->ndocs, &r->capdocs, (ent){ abs, v, NULL });
         /* santhosh: an "$id" with a plain-name fragment is an anchor in its base */
         if (!r->v3) base = strip_frag(abs);
@@ -195,7 +213,7 @@ static void walk(schema_refs *r, sg_value v, const char *base, const char *loc)
         push(&r->docs, &r->ndocs, &r->capdocs, (ent){ sg_sprintf("%s#%s", strip_frag(base), anchor.u.s.p), v, NULL });
     sg_value ref;
     if (map_get(v, "$ref", &ref) && ref.kind == VK_STRING)
-        push(&r->refs, &r->nrefs, &r->caprefs, (ent){ schema_url_resolve(base, ref.u.s.p), v, v.u.m });
+        push(&r->refs, &r->nrefs, &r->caprefs, (ent){ r->v3 ? schema_url_resolve(base, ref.u.s.p) : join4(base, ref.u.s.p), v, v.u.m });
     for (size_t it = 0;;) {
         sg_mapent *e;
         if (!map_next(v, &it, &e)) break;

@@ -19,6 +19,7 @@
 #include "schema_v3.h"
 #include "schema_json.h"
 #include "schema_ref.h"
+#include "schema_ext.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../funcs/regex.h"
@@ -213,11 +214,16 @@ static const char *url_decode(const char *s)
 }
 
 /* pool.GetDocument for an absolute reference: an identified subschema, or a pointer
- * into one; anything else would be fetched, and only canonical URLs can be. */
+ * into one; anything else would be loaded, and only canonical URLs can be (schema_ext.c:
+ * an http(s) document, not fetched, is taken as the empty schema). */
 static const char *get_document(p3 *p, const char *ref, sg_value *out)
 {
     const char *frag;
-    if (!schema_refs_lookup(p->ids, ref, out, &frag)) return sg_sprintf("Reference %s must be canonical", ref);
+    if (!schema_refs_lookup(p->ids, ref, out, &frag)) {
+        const char *err = schema_ext_load3(ref);
+        if (!err) *out = val_map();
+        return err;
+    }
     return frag ? pointer_get(*out, url_decode(frag), out) : NULL;
 }
 
