@@ -4,7 +4,7 @@
 # exited 0, and, unless the reviewed CANNOT_FAIL list below names it, in one passing run
 # where helm exited non-zero because of that very function.
 #
-#   DIFF_RESULTS=FILE sh tests/diff/run.sh; sh tests/diff/audit-functions.sh [-q] FILE
+#   DIFF_RESULTS=FILE sh tests/diff/run.sh; sh tests/diff/audit-functions.sh [-q|-d] FILE
 #
 # FILE holds the lines tests/diff/run.sh appends under DIFF_RESULTS:
 #   case major helm_rc sparkgen_rc PASS|FAIL helm_stderr (newlines turned into spaces)
@@ -26,7 +26,8 @@
 # Environment: SPARKGEN (default ./sparkgen), the binary whose `functions` list is audited.
 # Output: per function "NAME pass=N fail=N" (PASS runs where helm exited 0 / PASS runs where
 # helm failed because of NAME), left out with -q; then each function lacking coverage, and a
-# summary line.  Exit status 1 when a function lacks coverage, 2 on usage errors.
+# summary line; -d also prints, per failing run, "case@vN fails: F..." (the functions it
+# is credited to).  Exit status 1 when a function lacks coverage, 2 on usage errors.
 set -u
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -34,10 +35,11 @@ REPO=$(cd "$HERE/../.." && pwd)
 SPARKGEN=${SPARKGEN:-$REPO/sparkgen}
 case $SPARKGEN in /*) ;; *) SPARKGEN=$PWD/$SPARKGEN ;; esac
 
-verbose=1
+verbose=1 debug=0
 if [ "${1:-}" = -q ]; then verbose=0; shift; fi
+if [ "${1:-}" = -d ]; then debug=1; shift; fi
 if [ $# -ne 1 ] || [ ! -f "$1" ]; then
-	echo "usage: sh tests/diff/audit-functions.sh [-q] RESULTS-FILE (written by DIFF_RESULTS=FILE sh tests/diff/run.sh)" >&2
+	echo "usage: sh tests/diff/audit-functions.sh [-q|-d] RESULTS-FILE (written by DIFF_RESULTS=FILE sh tests/diff/run.sh)" >&2
 	exit 2
 fi
 RESULTS=$1
@@ -219,7 +221,9 @@ while read -r cname major hrc src res err; do
 		tr '\n' '\0' <"$work/files.$cname" | xargs -0 awk -v LOCS="$work/locs" -f "$work/scan.awk" \
 			"$work/funcs" >>"$work/named" 2>/dev/null
 	fi
-	sort -u "$work/named" | grep -Fxf "$work/funcs" | sed 's/^/fail /' >>"$work/credit"
+	sort -u "$work/named" | grep -Fxf "$work/funcs" >"$work/credited"
+	[ $debug = 1 ] && echo "$cname@v$major fails: $(tr '\n' ' ' <"$work/credited")"
+	sed 's/^/fail /' "$work/credited" >>"$work/credit"
 done <"$RESULTS"
 
 awk -v V=$verbose -v CF="$work/cannot" '
