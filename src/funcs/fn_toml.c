@@ -12,6 +12,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../io/gofloat.h"
+#include "../value/gofmt.h"
 #include "../value/gonamed.h"
 #include <math.h>
 #include <stdlib.h>
@@ -303,18 +304,39 @@ typedef struct tparser {
     int line;
     const char *err;
     const char *lastkey;
+    const char *ctx;   /* the key of the last [header]: BurntSushi's parser context */
     sg_value root, cur;
     sg_value defined;  /* tables defined by a [header] */
 } tparser;
 
-static int tfail(tparser *p, const char *msg)
+static int fail_at(tparser *p, int line, const char *msg)
 {
     if (!p->err) {
-        if (sg_helm_major < 4 && p->i >= p->n) p->line = 0; /* toml v1.4.0 reports line 0 at EOF */
-        if (p->lastkey) p->err = sg_sprintf("toml: line %d (last key \"%s\"): %s", p->line, p->lastkey, msg);
-        else p->err = sg_sprintf("toml: line %d: %s", p->line, msg);
+        if (p->lastkey) p->err = sg_sprintf("toml: line %d (last key \"%s\"): %s", line, p->lastkey, msg);
+        else p->err = sg_sprintf("toml: line %d: %s", line, msg);
     }
     return -1;
+}
+
+/* A lexer error (BurntSushi's lx.errorf).  At EOF the lexer moves it up a line: always in
+ * toml v1.4.0 (Helm 3), only when the input ends with a newline in v1.6.0 (Helm 4). */
+static int tfail(tparser *p, const char *msg)
+{
+    int line = p->line;
+    if (p->i >= p->n && (sg_helm_major < 4 || (p->n && p->s[p->n - 1] == '\n'))) line--;
+    return fail_at(p, line, msg);
+}
+
+/* A parser error (panicf/panicItemf/panicErr): the line of the item, never moved. */
+static int tfail_parse(tparser *p, const char *msg) { return fail_at(p, p->line, msg); }
+
+/* Go's %q of a rune, as the lexer names what it found ('\x00' for EOF). */
+static const char *qrune(int r)
+{
+    sg_buf b;
+    buf_init(&b);
+    gofmt_quote_rune(&b, r, false);
+    return b.p;
 }
 
 static char peek(tparser *p, size_t k) { return p->i + k < p->n ? p->s[p->i + k] : 0; }
@@ -376,7 +398,10 @@ static int parse_string(tparser *p, sg_value *out)
         else if (peek(p, 0) == '\r' && peek(p, 1) == '\n') { p->i += 2; p->line++; }
     }
     for (;;) {
-        if (eof(p)) return tfail(p, multi ? "unexpected EOF; expected '\"\"\"'" : "unexpected EOF; expected '\"'");
+        if (eof(p)) {
+            if (q == '\'') return tfail(p, multi ? "unexpected EOF; expected \"'''\"" : "unexpected EOF; expected \"'\"");
+            return tfail(p, multi ? "unexpected EOF; expected '\"\"\"'" : "unexpected EOF; expected '\"'");
+        }
         char c = p->s[p->i];
         if (c == q) {
             if (!multi) { p->i++; break; }
@@ -408,7 +433,18 @@ static int parse_string(tparser *p, sg_value *out)
             case 'n': buf_putc(&b, '\n'); break;
             case 'f': buf_putc(&b, '\f'); break;
             case 'r': buf_putc(&b, '\r'); break;
-            case 'e': buf_putc(&b, 0x1b); break;
+            case 'e': /* TOML 1.1: toml v1.6.0 (Helm 4) only */
+                if (sg_helm_major < 4) return tfail(p, "invalid escape in string '\\e'");
+                buf_putc(&b, 0x1b);
+                break;
+            case 'x': {
+                if (sg_helm_major < 4) return tfail(p, "invalid escape in string '\\x'");
+                int h1 = hexv(peek(p, 0)), h2 = h1 < 0 ? -1 : hexv(peek(p, 1));
+                if (h2 < 0) return tfail(p, "invalid escape in string");
+                p->i += 2;
+                put_utf8(&b, (unsigned)(h1 * 16 + h2));
+                break;
+            }
             case '"': buf_putc(&b, '"'); break;
             case '\\': buf_putc(&b, '\\'); break;
             case 'u': case 'U': {
@@ -436,9 +472,7 @@ static int parse_string(tparser *p, sg_value *out)
                 }
                 /* fallthrough */
             default:
-                return tfail(p, sg_sprintf("invalid escape character '%c'; only the following escape "
-                                           "characters are allowed: \\b, \\t, \\n, \\f, \\r, \\\", \\\\, "
-                                           "\\uXXXX, and \\UXXXXXXXX", d));
+                return tfail(p, sg_sprintf("invalid escape in string '\\%c'", d));
             }
             continue;
         }
@@ -477,7 +511,7 @@ static int parse_key(tparser *p, tkey *k)
     k->n = 0;
     k->parts = NULL;
     for (;;) {
-        const char *part;
+        const char *part = NULL;
         if (parse_key_part(p, &part) < 0) return -1;
         *k = key_add(*k, part);
         skip_ws(p);
@@ -495,8 +529,72 @@ static bool is_num_char(char c)
            c == '.' || c == '+' || c == '-' || c == ':';
 }
 
+/* n digits at s, their value in *v. */
+static bool digits(const char *s, const char *end, int n, int *v)
+{
+    *v = 0;
+    for (int k = 0; k < n; k++) {
+        if (s + k >= end || s[k] < '0' || s[k] > '9') return false;
+        *v = *v * 10 + (s[k] - '0');
+    }
+    return true;
+}
+
+/* HH:MM[:SS[.frac]] at *s (seconds optional when short_ok); advances *s. */
+static bool valid_clock(const char **s, const char *end, bool short_ok)
+{
+    int h, m, sec;
+    const char *t = *s;
+    if (!digits(t, end, 2, &h) || t + 2 >= end || t[2] != ':' || !digits(t + 3, end, 2, &m)) return false;
+    if (h > 23 || m > 59) return false;
+    t += 5;
+    if (t < end && *t == ':') {
+        if (!digits(t + 1, end, 2, &sec) || sec > 59) return false;
+        t += 3;
+        if (t < end && *t == '.') {
+            const char *f = ++t;
+            while (t < end && *t >= '0' && *t <= '9') t++;
+            if (t == f) return false;
+        }
+    } else if (!short_ok) {
+        return false;
+    }
+    *s = t;
+    return true;
+}
+
+/* Whether BurntSushi's valueDatetime accepts w (after z→Z, t→T, ' '→T): time.Parse with
+ * RFC 3339, local date-time, local date, local time; toml v1.6.0 (Helm 4) also takes the
+ * forms without seconds. */
+static bool valid_datetime(const char *w, size_t n)
+{
+    const char *s = w, *end = w + n;
+    bool short_ok = sg_helm_major >= 4;
+    if (n >= 3 && w[2] == ':') return valid_clock(&s, end, short_ok) && s == end;
+    int y, mo, d;
+    if (!digits(s, end, 4, &y) || n < 10 || s[4] != '-' || !digits(s + 5, end, 2, &mo) || s[7] != '-' ||
+        !digits(s + 8, end, 2, &d))
+        return false;
+    static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1]) return false;
+    if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return false;
+    s += 10;
+    if (s == end) return true;
+    if (*s != 'T' && *s != 't' && *s != ' ') return false;
+    s++;
+    if (!valid_clock(&s, end, short_ok)) return false;
+    if (s == end) return true;
+    if ((*s == 'Z' || *s == 'z') && s + 1 == end) return true;
+    int oh, om;
+    if ((*s != '+' && *s != '-') || !digits(s + 1, end, 2, &oh) || s + 3 >= end || s[3] != ':' ||
+        !digits(s + 4, end, 2, &om) || s + 6 != end)
+        return false;
+    return oh < 24 && om < 60;
+}
+
 /* A TOML date/time as the RFC 3339 string encoding/json gives the time.Time BurntSushi
- * returns (local values are UTC; a zero offset prints as Z; fraction zeros trimmed). */
+ * returns (local values are UTC; a zero offset prints as Z; fraction zeros trimmed).
+ * w must pass valid_datetime. */
 static sg_value datetime(const char *w, size_t n)
 {
     sg_buf b;
@@ -511,8 +609,14 @@ static sg_value datetime(const char *w, size_t n)
         t = w + 11;
     }
     const char *end = w + n;
-    buf_put(&b, t, 8);
-    const char *q = t + 8;
+    buf_put(&b, t, 5);
+    const char *q = t + 5;
+    if (q < end && *q == ':') {
+        buf_put(&b, q, 3);
+        q += 3;
+    } else {
+        buf_puts(&b, ":00"); /* HH:MM (Helm 4) */
+    }
     if (q < end && *q == '.') {
         const char *f = q + 1, *fe = f;
         while (fe < end && *fe >= '0' && *fe <= '9') fe++;
@@ -539,13 +643,33 @@ static int parse_scalar_word(tparser *p, sg_value *out)
         if (eof(p)) return tfail(p, "unexpected EOF; expected value");
         return tfail(p, sg_sprintf("expected value but found '%c' instead", p->s[p->i]));
     }
+    if ((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z')) {
+        size_t k = 0;
+        while (k < n && ((w[k] >= 'a' && w[k] <= 'z') || (w[k] >= 'A' && w[k] <= 'Z'))) k++;
+        bool special = !strcmp(w, "inf") || !strcmp(w, "nan");
+        if (!special && !((k == 4 && !strncmp(w, "true", 4)) || (k == 5 && !strncmp(w, "false", 5)))) {
+            /* lexBool: the letters read, then a backup, so no EOF shift of the line */
+            sg_buf q;
+            buf_init(&q);
+            gofmt_quote(&q, w, k);
+            return tfail_parse(p, sg_sprintf("expected value but found %s instead", q.p));
+        }
+    }
     if (!strcmp(w, "true")) { *out = val_bool(true); return 0; }
     if (!strcmp(w, "false")) { *out = val_bool(false); return 0; }
     if (!strcmp(w, "inf") || !strcmp(w, "+inf")) { *out = val_float(INFINITY); return 0; }
     if (!strcmp(w, "-inf")) { *out = val_float(-INFINITY); return 0; }
     if (!strcmp(w, "nan") || !strcmp(w, "+nan") || !strcmp(w, "-nan")) { *out = val_float(NAN); return 0; }
     /* dates and times: RFC 3339 text as Go's time.Time marshals it (local = UTC) */
-    if ((n >= 10 && w[4] == '-' && w[7] == '-') || (n >= 8 && w[2] == ':')) {
+    if ((n >= 10 && w[4] == '-' && w[7] == '-') || (n >= 3 && w[2] == ':')) {
+        if (!valid_datetime(w, n)) {
+            sg_buf q;
+            buf_init(&q);
+            for (size_t k = 0; k < n; k++) /* datetimeRepl: z→Z, t→T, ' '→T */
+                w[k] = w[k] == 'z' ? 'Z' : w[k] == 't' || w[k] == ' ' ? 'T' : w[k];
+            gofmt_quote(&q, w, n);
+            return tfail_parse(p, sg_sprintf("invalid datetime: %s", q.p));
+        }
         *out = datetime(w, n);
         return 0;
     }
@@ -554,7 +678,7 @@ static int parse_scalar_word(tparser *p, sg_value *out)
     for (size_t i = 0; i < n; i++) {
         if (w[i] == '_') {
             if (i == 0 || i + 1 == n || hexv(w[i - 1]) < 0 || hexv(w[i + 1]) < 0)
-                return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
+                return tfail_parse(p, sg_sprintf("invalid integer: \"%s\"", w));
             continue;
         }
         *q++ = w[i];
@@ -571,18 +695,18 @@ static int parse_scalar_word(tparser *p, sg_value *out)
         const char *s = digits;
         bool neg = false;
         if (base == 10 && (*s == '+' || *s == '-')) { neg = *s == '-'; s++; }
-        if (!*s) return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
-        if (base == 10 && s[0] == '0' && s[1]) return tfail(p, sg_sprintf("Invalid integer \"%s\": cannot have leading zeroes", w));
+        if (!*s) return tfail_parse(p, sg_sprintf("invalid integer: \"%s\"", w));
+        if (base == 10 && s[0] == '0' && s[1]) return tfail_parse(p, sg_sprintf("Invalid integer \"%s\": cannot have leading zeroes", w));
         unsigned long long v = 0;
         for (; *s; s++) {
             int h = hexv(*s);
-            if (h < 0 || h >= base) return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
+            if (h < 0 || h >= base) return tfail_parse(p, sg_sprintf("invalid integer: \"%s\"", w));
             if (v > (0x8000000000000000ULL - (unsigned)h) / (unsigned)base)
-                return tfail(p, sg_sprintf("%s is out of range for int64", w));
+                return tfail_parse(p, sg_sprintf("%s is out of range for int64", w));
             v = v * (unsigned)base + (unsigned)h;
         }
         if (!neg && v > 0x7fffffffffffffffULL)
-            return tfail(p, sg_sprintf("%s is out of range for int64", w));
+            return tfail_parse(p, sg_sprintf("%s is out of range for int64", w));
         *out = val_int64(neg ? (int64_t)(0 - v) : (int64_t)v);
         return 0;
     }
@@ -590,7 +714,7 @@ static int parse_scalar_word(tparser *p, sg_value *out)
     double f = strtod(d, &end);
     if (*end || d[strlen(d) - 1] == '.' || strstr(d, ".e") || strstr(d, ".E") ||
         (d[0] == '.' || ((d[0] == '+' || d[0] == '-') && d[1] == '.')))
-        return tfail(p, sg_sprintf("Invalid float value: \"%s\"", w));
+        return tfail_parse(p, sg_sprintf("Invalid float value: \"%s\"", w));
     *out = val_float(f);
     return 0;
 }
@@ -601,7 +725,7 @@ static int set_path(tparser *p, sg_value table, tkey k, sg_value v)
     for (size_t i = 0; i + 1 < k.n; i++) {
         sg_value next;
         if (map_get(t, k.parts[i], &next)) {
-            if (next.kind != VK_MAP) return tfail(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
+            if (next.kind != VK_MAP) return tfail_parse(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
         } else {
             next = val_map();
             map_set(t, k.parts[i], next);
@@ -609,10 +733,25 @@ static int set_path(tparser *p, sg_value table, tkey k, sg_value v)
         t = next;
     }
     if (map_get(t, k.parts[k.n - 1], NULL)) {
-        return tfail(p, sg_sprintf("Key '%s' has already been defined.", k.parts[k.n - 1]));
+        return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", k.parts[k.n - 1]));
     }
     map_set(t, k.parts[k.n - 1], v);
     return 0;
+}
+
+/* Blanks inside an inline table: spaces and comments, and newlines in TOML 1.1 (toml
+ * v1.6.0, Helm 4); v1.4.0 (Helm 3) rejects a newline, on its own line. */
+static int skip_inline(tparser *p)
+{
+    for (;;) {
+        skip_ws(p);
+        skip_comment(p);
+        char c = peek(p, 0);
+        if (c != '\n' && !(c == '\r' && peek(p, 1) == '\n')) return 0;
+        if (sg_helm_major < 4) return tfail_parse(p, "newlines not allowed within inline tables");
+        p->i += c == '\r' ? 2 : 1;
+        p->line++;
+    }
 }
 
 static int parse_value(tparser *p, sg_value *out)
@@ -641,23 +780,44 @@ static int parse_value(tparser *p, sg_value *out)
     if (c == '{') {
         sg_value m = val_map();
         p->i++;
-        skip_ws(p);
+        if (skip_inline(p) < 0) return -1;
         if (peek(p, 0) == '}') { p->i++; *out = m; return 0; }
+        const char *outer = p->lastkey;
         for (;;) {
+            if (skip_inline(p) < 0) return -1;
+            if (peek(p, 0) == '}') { p->i++; break; } /* after ",\n" (Helm 4) */
+            if (peek(p, 0) == ',') return tfail(p, "unexpected comma");
             tkey k;
             if (parse_key(p, &k) < 0) return -1;
             skip_ws(p);
             if (peek(p, 0) != '=') return tfail(p, "expected '=' after key in inline table");
             p->i++;
+            /* the parser's context: the outer key, then this one */
+            sg_buf kb;
+            buf_init(&kb);
+            if (outer) buf_puts(&kb, outer);
+            for (size_t i = 0; i < k.n; i++) {
+                if (i || outer) buf_putc(&kb, '.');
+                buf_puts(&kb, k.parts[i]);
+            }
+            p->lastkey = kb.p;
             sg_value v;
             if (parse_value(p, &v) < 0) return -1;
             if (set_path(p, m, k, v) < 0) return -1;
-            skip_ws(p);
-            if (peek(p, 0) == ',') { p->i++; continue; }
+            if (skip_inline(p) < 0) return -1;
+            if (peek(p, 0) == ',') {
+                p->i++;
+                skip_ws(p);
+                if (peek(p, 0) != '}') continue;
+                /* a trailing comma: TOML 1.1, toml v1.6.0 (Helm 4) only */
+                if (sg_helm_major < 4) return tfail(p, "trailing comma not allowed in inline tables");
+            }
             if (peek(p, 0) == '}') { p->i++; break; }
-            if (eof(p)) return tfail(p, "unexpected EOF; expected '}'");
-            return tfail(p, sg_sprintf("expected a comma or an inline table terminator '}', but got '%c' instead", peek(p, 0)));
+            if (eof(p)) return tfail(p, "expected a comma or an inline table terminator '}', but got end of file instead");
+            return tfail(p, sg_sprintf("expected a comma or an inline table terminator '}', but got %s instead",
+                                       qrune((unsigned char)peek(p, 0))));
         }
+        p->lastkey = outer;
         *out = m;
         return 0;
     }
@@ -682,8 +842,18 @@ static int parse_header(tparser *p)
     tkey k;
     if (parse_key(p, &k) < 0) return -1;
     skip_ws(p);
-    if (peek(p, 0) != ']' || (arr && peek(p, 1) != ']')) return tfail(p, "expected ']' to close the table header");
-    p->i += arr ? 2 : 1;
+    /* peek gives 0 at EOF: the lexer's eof rune, printed '\x00' */
+    if (peek(p, 0) != ']')
+        return tfail(p, sg_sprintf("expected '.' or ']' to end table name, but got %s instead",
+                                   qrune((unsigned char)peek(p, 0))));
+    p->i++;
+    if (arr) {
+        if (peek(p, 0) != ']')
+            return tfail(p, sg_sprintf("expected end of table array name delimiter ']', but got %s instead",
+                                       qrune((unsigned char)peek(p, 0))));
+        p->i++;
+    }
+    p->lastkey = NULL; /* the parser left the old table: its errors name no key */
     sg_value t = p->root;
     for (size_t i = 0; i + 1 < k.n; i++) {
         sg_value next;
@@ -693,7 +863,7 @@ static int parse_header(tparser *p)
         } else if (next.kind == VK_LIST && list_len(next)) {
             next = list_get(next, list_len(next) - 1);
         }
-        if (next.kind != VK_MAP) return tfail(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
+        if (next.kind != VK_MAP) return tfail_parse(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
         t = next;
     }
     const char *last = k.parts[k.n - 1];
@@ -704,7 +874,7 @@ static int parse_header(tparser *p)
             l = val_list(0);
             map_set(t, last, l);
         } else if (l.kind != VK_LIST) {
-            return tfail(p, sg_sprintf("Key '%s' was already created and cannot be used as an array.", last));
+            return tfail_parse(p, sg_sprintf("Key '%s' was already created and cannot be used as an array.", last));
         }
         cur = val_map();
         list_push(l, cur);
@@ -712,10 +882,10 @@ static int parse_header(tparser *p)
         map_set(t, last, l);
     } else {
         if (map_get(t, last, &cur)) {
-            if (cur.kind != VK_MAP) return tfail(p, sg_sprintf("Key '%s' has already been defined.", last));
+            if (cur.kind != VK_MAP) return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", last));
             for (size_t i = 0; i < list_len(p->defined); i++)
                 if (list_get(p->defined, i).u.m == cur.u.m)
-                    return tfail(p, sg_sprintf("Key '%s' has already been defined.", last));
+                    return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", last));
         } else {
             cur = val_map();
             map_set(t, last, cur);
@@ -723,7 +893,13 @@ static int parse_header(tparser *p)
     }
     if (!arr) list_push(p->defined, cur);
     p->cur = cur;
-    p->lastkey = NULL;
+    sg_buf kb;
+    buf_init(&kb);
+    for (size_t i = 0; i < k.n; i++) {
+        if (i) buf_putc(&kb, '.');
+        buf_puts(&kb, k.parts[i]);
+    }
+    p->ctx = p->lastkey = kb.p;
     return end_of_line(p);
 }
 
@@ -744,23 +920,29 @@ static int parse_toml(tparser *p)
         if (parse_key(p, &k) < 0) return -1;
         sg_buf kb;
         buf_init(&kb);
+        if (p->ctx) buf_puts(&kb, p->ctx);
         for (size_t i = 0; i < k.n; i++) {
-            if (i) buf_putc(&kb, '.');
+            if (i || p->ctx) buf_putc(&kb, '.');
             buf_puts(&kb, k.parts[i]);
         }
-        p->lastkey = kb.p;
         skip_ws(p);
         if (peek(p, 0) != '=') {
             if (eof(p)) return tfail(p, "unexpected EOF; expected key separator '='");
-            return tfail(p, sg_sprintf("expected key separator '=', but got '%c' instead", peek(p, 0)));
+            if (peek(p, 0) == '\n' && sg_helm_major < 4) p->line++; /* v1.4.0 counts the newline first */
+            return tfail(p, sg_sprintf("expected '.' or '=', but got %s instead", qrune((unsigned char)peek(p, 0))));
         }
+        p->lastkey = kb.p;
         p->i++;
         skip_ws(p);
-        if (eof(p) || peek(p, 0) == '\n') return tfail(p, "unexpected EOF; expected value");
+        if (eof(p)) return tfail(p, "unexpected EOF; expected value");
+        if (peek(p, 0) == '\n' || peek(p, 0) == '\r') {
+            if (peek(p, 0) == '\n' && sg_helm_major < 4) p->line++; /* v1.4.0 counts the newline first */
+            return tfail(p, sg_sprintf("expected value but found %s instead", qrune((unsigned char)peek(p, 0))));
+        }
         sg_value v;
         if (parse_value(p, &v) < 0) return -1;
         if (set_path(p, p->cur, k, v) < 0) return -1;
-        p->lastkey = NULL;
+        p->lastkey = p->ctx;
         if (end_of_line(p) < 0) return -1;
     }
 }
