@@ -305,8 +305,11 @@ typedef struct tparser {
     const char *err;
     const char *lastkey;
     const char *ctx;   /* the key of the last [header]: BurntSushi's parser context */
+    bool in_header;    /* parsing a [header] name: lexTableNameStart's messages */
     sg_value root, cur;
     sg_value defined;  /* tables defined by a [header] */
+    sg_value inl;      /* inline tables: closed, no [header] may reopen them */
+    sg_value aot;      /* "map/key" of each array of tables ([[header]]) */
 } tparser;
 
 static int fail_at(tparser *p, int line, const char *msg)
@@ -450,12 +453,15 @@ static int parse_string(tparser *p, sg_value *out)
             case 'u': case 'U': {
                 int nd = d == 'u' ? 4 : 8;
                 unsigned r = 0;
+                const char *hex = p->s + p->i;
                 for (int k = 0; k < nd; k++) {
                     int h = hexv(peek(p, 0));
                     if (h < 0) return tfail(p, "invalid escape in string");
                     r = r * 16 + (unsigned)h;
                     p->i++;
                 }
+                if ((r >= 0xD800 && r <= 0xDFFF) || r > 0x10FFFF) /* not a rune: utf8.ValidRune */
+                    return tfail_parse(p, sg_sprintf("Escaped character '\\u%.*s' is not valid UTF-8.", nd, hex));
                 put_utf8(&b, r);
                 break;
             }
@@ -494,6 +500,9 @@ static int parse_key_part(tparser *p, const char **out)
         *out = s.u.s.p;
         return 0;
     }
+    if (p->in_header && (c == ']' || eof(p)))
+        return tfail(p, "unexpected end of table name (table names cannot be empty)");
+    if (p->in_header && c == '.') return tfail(p, "unexpected table separator (table names cannot be empty)");
     size_t st = p->i;
     while (!eof(p) && is_bare(p->s + p->i, 1)) p->i++;
     if (p->i == st) {
@@ -630,6 +639,27 @@ static sg_value datetime(const char *w, size_t n)
     return val_str_nocopy(b.p, b.len);
 }
 
+/* numUnderscoresOK: each '_' follows a hex digit, and the text ends in one. */
+static bool num_underscores_ok(const char *s, size_t n)
+{
+    if (!strcmp(s, "nan") || !strcmp(s, "+nan") || !strcmp(s, "-nan") || !strcmp(s, "inf") ||
+        !strcmp(s, "+inf") || !strcmp(s, "-inf"))
+        return true;
+    bool accept = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '_' && !accept) return false;
+        accept = hexv(s[i]) >= 0;
+    }
+    return accept;
+}
+
+/* numHasLeadingZero */
+static bool num_leading_zero(const char *s, size_t n)
+{
+    if (n > 1 && s[0] == '0' && s[1] != 'x' && s[1] != 'o' && s[1] != 'b') return true;
+    return n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == '0';
+}
+
 static int parse_scalar_word(tparser *p, sg_value *out)
 {
     size_t st = p->i;
@@ -641,64 +671,83 @@ static int parse_scalar_word(tparser *p, sg_value *out)
     size_t n = p->i - st;
     if (!n) {
         if (eof(p)) return tfail(p, "unexpected EOF; expected value");
-        return tfail(p, sg_sprintf("expected value but found '%c' instead", p->s[p->i]));
+        return tfail(p, sg_sprintf("expected value but found %s instead", qrune((unsigned char)p->s[p->i])));
+    }
+    /* lexValue / lexDecimalNumberStart: inf and nan are three letters, the rest is the next item */
+    size_t sgn = w[0] == '+' || w[0] == '-';
+    if (n >= sgn + 3 && (!strncmp(w + sgn, "inf", 3) || !strncmp(w + sgn, "nan", 3))) {
+        p->i = st + sgn + 3;
+        *out = val_float(w[sgn] == 'n' ? NAN : w[0] == '-' ? -INFINITY : INFINITY);
+        return 0;
     }
     if ((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z')) {
         size_t k = 0;
         while (k < n && ((w[k] >= 'a' && w[k] <= 'z') || (w[k] >= 'A' && w[k] <= 'Z'))) k++;
-        bool special = !strcmp(w, "inf") || !strcmp(w, "nan");
-        if (!special && !((k == 4 && !strncmp(w, "true", 4)) || (k == 5 && !strncmp(w, "false", 5)))) {
+        if (!((k == 4 && !strncmp(w, "true", 4)) || (k == 5 && !strncmp(w, "false", 5)))) {
             /* lexBool: the letters read, then a backup, so no EOF shift of the line */
             sg_buf q;
             buf_init(&q);
             gofmt_quote(&q, w, k);
             return tfail_parse(p, sg_sprintf("expected value but found %s instead", q.p));
         }
-    }
-    if (!strcmp(w, "true")) { *out = val_bool(true); return 0; }
-    if (!strcmp(w, "false")) { *out = val_bool(false); return 0; }
-    if (!strcmp(w, "inf") || !strcmp(w, "+inf")) { *out = val_float(INFINITY); return 0; }
-    if (!strcmp(w, "-inf")) { *out = val_float(-INFINITY); return 0; }
-    if (!strcmp(w, "nan") || !strcmp(w, "+nan") || !strcmp(w, "-nan")) { *out = val_float(NAN); return 0; }
-    /* dates and times: RFC 3339 text as Go's time.Time marshals it (local = UTC) */
-    if ((n >= 10 && w[4] == '-' && w[7] == '-') || (n >= 3 && w[2] == ':')) {
-        if (!valid_datetime(w, n)) {
-            sg_buf q;
-            buf_init(&q);
-            for (size_t k = 0; k < n; k++) /* datetimeRepl: z→Z, t→T, ' '→T */
-                w[k] = w[k] == 'z' ? 'Z' : w[k] == 't' || w[k] == ' ' ? 'T' : w[k];
-            gofmt_quote(&q, w, n);
-            return tfail_parse(p, sg_sprintf("invalid datetime: %s", q.p));
-        }
-        *out = datetime(w, n);
+        p->i = st + k;
+        *out = val_bool(k == 4);
         return 0;
     }
-    /* strip underscores (each must sit between digits) */
-    char *d = sg_alloc(n + 1), *q = d;
-    for (size_t i = 0; i < n; i++) {
-        if (w[i] == '_') {
-            if (i == 0 || i + 1 == n || hexv(w[i - 1]) < 0 || hexv(w[i + 1]) < 0)
-                return tfail_parse(p, sg_sprintf("invalid integer: \"%s\"", w));
-            continue;
-        }
-        *q++ = w[i];
+    if (w[0] == '.' || (sgn && w[1] == '.')) return tfail_parse(p, "floats must start with a digit, not '.'");
+    if (w[0] == '_' || w[0] == ':') return tfail_parse(p, sg_sprintf("expected value but found %s instead", qrune((unsigned char)w[0])));
+    if (sgn) {
+        if (w[1] == '0' && (w[2] == 'x' || w[2] == 'o' || w[2] == 'b'))
+            return tfail_parse(p, sg_sprintf("cannot use sign with non-decimal numbers: '%.3s'", w));
+        if (!(w[1] >= '0' && w[1] <= '9'))
+            return tfail_parse(p, sg_sprintf("expected a digit but got %s", qrune((unsigned char)w[1])));
     }
-    *q = 0;
+    /* lexBaseNumberOrDate: 0x/0o/0b digits (and '_'); the lexer stops at the first other character */
     int base = 10;
-    const char *digits = d;
-    if (d[0] == '0' && (d[1] == 'x' || d[1] == 'o' || d[1] == 'b')) {
-        base = d[1] == 'x' ? 16 : d[1] == 'o' ? 8 : 2;
-        digits = d + 2;
+    if (w[0] == '0' && (w[1] == 'x' || w[1] == 'o' || w[1] == 'b')) {
+        base = w[1] == 'x' ? 16 : w[1] == 'o' ? 8 : 2;
+        const char *what = base == 16 ? (sg_helm_major < 4 ? "a hexidecimal" /* v1.4.0's spelling */
+                                                           : "a hexadecimal")
+                           : base == 8 ? "an octal" : "a binary";
+        int h = n > 2 ? hexv(w[2]) : -1;
+        if (n > 2 && (h < 0 || h >= base))
+            return tfail_parse(p, sg_sprintf("not %s number: '%.3s'", what, w));
+        size_t k = 2;
+        while (k < n && (w[k] == '_' || (hexv(w[k]) >= 0 && hexv(w[k]) < base))) k++;
+        p->i = st + k;
+        w[k] = 0;
+        n = k;
+    } else {
+        /* lexNumberOrDate: digits then '-' or ':' make a date/time */
+        size_t k = sgn;
+        while (k < n && w[k] >= '0' && w[k] <= '9') k++;
+        if (!sgn && k < n && (w[k] == '-' || w[k] == ':')) {
+            if (!valid_datetime(w, n)) {
+                sg_buf q;
+                buf_init(&q);
+                for (size_t j = 0; j < n; j++) /* datetimeRepl: z→Z, t→T, ' '→T */
+                    w[j] = w[j] == 'z' ? 'Z' : w[j] == 't' || w[j] == ' ' ? 'T' : w[j];
+                gofmt_quote(&q, w, n);
+                return tfail_parse(p, sg_sprintf("invalid datetime: %s", q.p));
+            }
+            /* dates and times: RFC 3339 text as Go's time.Time marshals it (local = UTC) */
+            *out = datetime(w, n);
+            return 0;
+        }
     }
-    bool isfloat = base == 10 && strpbrk(d, ".eE") != NULL;
+    bool isfloat = base == 10 && strpbrk(w, ".eE") != NULL;
     if (!isfloat) {
-        const char *s = digits;
+        if (!num_underscores_ok(w, n))
+            return tfail_parse(p, sg_sprintf("Invalid integer \"%s\": underscores must be surrounded by digits", w));
+        if (base == 10 && num_leading_zero(w, n))
+            return tfail_parse(p, sg_sprintf("Invalid integer \"%s\": cannot have leading zeroes", w));
+        const char *s = w + (base == 10 ? 0 : 2);
         bool neg = false;
         if (base == 10 && (*s == '+' || *s == '-')) { neg = *s == '-'; s++; }
         if (!*s) return tfail_parse(p, sg_sprintf("invalid integer: \"%s\"", w));
-        if (base == 10 && s[0] == '0' && s[1]) return tfail_parse(p, sg_sprintf("Invalid integer \"%s\": cannot have leading zeroes", w));
         unsigned long long v = 0;
         for (; *s; s++) {
+            if (*s == '_') continue;
             int h = hexv(*s);
             if (h < 0 || h >= base) return tfail_parse(p, sg_sprintf("invalid integer: \"%s\"", w));
             if (v > (0x8000000000000000ULL - (unsigned)h) / (unsigned)base)
@@ -710,11 +759,31 @@ static int parse_scalar_word(tparser *p, sg_value *out)
         *out = val_int64(neg ? (int64_t)(0 - v) : (int64_t)v);
         return 0;
     }
+    /* valueFloat: underscores per part (split at . e E), a leading zero, '.' then a digit */
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && w[b] != '.' && w[b] != 'e' && w[b] != 'E') b++;
+        if (b > a) {
+            char *part = sg_strndup(w + a, b - a);
+            if (!num_underscores_ok(part, b - a))
+                return tfail_parse(p, sg_sprintf("Invalid float \"%s\": underscores must be surrounded by digits", w));
+            if (a == 0 && num_leading_zero(part, b - a))
+                return tfail_parse(p, sg_sprintf("Invalid float \"%s\": cannot have leading zeroes", w));
+        }
+        a = b + 1;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (w[k] == '.' && !(k + 1 < n && w[k + 1] >= '0' && w[k + 1] <= '9'))
+            return tfail_parse(p, sg_sprintf("Invalid float \"%s\": '.' must be followed by one or more digits", w));
+    char *d = sg_alloc(n + 1), *q = d;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != '_') *q++ = w[i];
+    *q = 0;
     char *end;
     double f = strtod(d, &end);
-    if (*end || d[strlen(d) - 1] == '.' || strstr(d, ".e") || strstr(d, ".E") ||
-        (d[0] == '.' || ((d[0] == '+' || d[0] == '-') && d[1] == '.')))
+    if (*end || strchr(d, 'x') || strchr(d, 'X') || strchr(d, 'p') || strchr(d, 'P'))
         return tfail_parse(p, sg_sprintf("Invalid float value: \"%s\"", w));
+    if (isinf(f)) return tfail_parse(p, sg_sprintf("%s is out of range for float64", w));
     *out = val_float(f);
     return 0;
 }
@@ -725,7 +794,15 @@ static int set_path(tparser *p, sg_value table, tkey k, sg_value v)
     for (size_t i = 0; i + 1 < k.n; i++) {
         sg_value next;
         if (map_get(t, k.parts[i], &next)) {
-            if (next.kind != VK_MAP) return tfail_parse(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
+            if (next.kind != VK_MAP) {
+                sg_buf kc; /* the key context so far */
+                buf_init(&kc);
+                for (size_t j = 0; j <= i; j++) {
+                    if (j) buf_putc(&kc, '.');
+                    buf_puts(&kc, k.parts[j]);
+                }
+                return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", kc.p));
+            }
         } else {
             next = val_map();
             map_set(t, k.parts[i], next);
@@ -765,6 +842,7 @@ static int parse_value(tparser *p, sg_value *out)
         for (;;) {
             skip_all(p);
             if (peek(p, 0) == ']') { p->i++; break; }
+            if (peek(p, 0) == ',') return tfail(p, "unexpected comma");
             sg_value v;
             if (parse_value(p, &v) < 0) return -1;
             list_push(l, v);
@@ -818,6 +896,7 @@ static int parse_value(tparser *p, sg_value *out)
                                        qrune((unsigned char)peek(p, 0))));
         }
         p->lastkey = outer;
+        list_push(p->inl, m);
         *out = m;
         return 0;
     }
@@ -840,7 +919,10 @@ static int parse_header(tparser *p)
     bool arr = peek(p, 1) == '[';
     p->i += arr ? 2 : 1;
     tkey k;
-    if (parse_key(p, &k) < 0) return -1;
+    p->in_header = true;
+    int rc = parse_key(p, &k);
+    p->in_header = false;
+    if (rc < 0) return -1;
     skip_ws(p);
     /* peek gives 0 at EOF: the lexer's eof rune, printed '\x00' */
     if (peek(p, 0) != ']')
@@ -867,13 +949,30 @@ static int parse_header(tparser *p)
         t = next;
     }
     const char *last = k.parts[k.n - 1];
+    /* BurntSushi names the whole key, with the table path walked so far as the context */
+    sg_buf full, pre;
+    buf_init(&full);
+    buf_init(&pre);
+    for (size_t i = 0; i < k.n; i++) {
+        if (i) buf_putc(&full, '.');
+        buf_puts(&full, k.parts[i]);
+        if (i + 1 < k.n) {
+            if (i) buf_putc(&pre, '.');
+            buf_puts(&pre, k.parts[i]);
+        }
+    }
+    const char *aotkey = sg_sprintf("%p/%s", (void *)t.u.m, last);
     sg_value cur;
     if (arr) {
         sg_value l;
+        bool known = false;
+        for (size_t i = 0; i < list_len(p->aot); i++)
+            if (!strcmp(list_get(p->aot, i).u.s.p, aotkey)) known = true;
         if (!map_get(t, last, &l)) {
             l = val_list(0);
             map_set(t, last, l);
-        } else if (l.kind != VK_LIST) {
+            list_push(p->aot, val_cstr(aotkey));
+        } else if (l.kind != VK_LIST || !known) { /* a value's array is not an array of tables */
             return tfail_parse(p, sg_sprintf("Key '%s' was already created and cannot be used as an array.", last));
         }
         cur = val_map();
@@ -882,10 +981,14 @@ static int parse_header(tparser *p)
         map_set(t, last, l);
     } else {
         if (map_get(t, last, &cur)) {
-            if (cur.kind != VK_MAP) return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", last));
+            if (k.n > 1) p->lastkey = pre.p;
+            if (cur.kind != VK_MAP) return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", full.p));
             for (size_t i = 0; i < list_len(p->defined); i++)
                 if (list_get(p->defined, i).u.m == cur.u.m)
-                    return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", last));
+                    return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", full.p));
+            for (size_t i = 0; i < list_len(p->inl); i++)
+                if (list_get(p->inl, i).u.m == cur.u.m)
+                    return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", full.p));
         } else {
             cur = val_map();
             map_set(t, last, cur);
@@ -908,6 +1011,8 @@ static int parse_toml(tparser *p)
     p->root = val_map();
     p->cur = p->root;
     p->defined = val_list(0);
+    p->inl = val_list(0);
+    p->aot = val_list(0);
     p->line = 1;
     for (;;) {
         skip_all(p);
@@ -953,7 +1058,27 @@ sg_value fn_helm_fromtoml(sg_fcall *c, int argc, sg_value *argv)
     tparser p = { 0 };
     p.s = argv[0].u.s.p;
     p.n = argv[0].u.s.n;
-    if (parse_toml(&p) < 0) {
+    /* The lexer refuses control characters anywhere (a CR only before an LF): parse the text
+     * before the first one; unless that fails earlier, the control character is the error. */
+    size_t bad = 0, len = p.n;
+    while (bad < len) {
+        unsigned char ch = (unsigned char)p.s[bad];
+        if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f ||
+            (ch == '\r' && (bad + 1 == len || p.s[bad + 1] != '\n')))
+            break;
+        bad++;
+    }
+    p.n = bad;
+    int rc = parse_toml(&p);
+    if (bad < len && (rc == 0 || p.i >= bad)) {
+        int line = 1;
+        for (size_t k = 0; k < bad; k++) line += p.s[k] == '\n';
+        p.err = NULL;
+        fail_at(&p, line, sg_sprintf("TOML files cannot contain control characters: '0x%02x'",
+                                     (unsigned char)p.s[bad]));
+        rc = -1;
+    }
+    if (rc < 0) {
         sg_value m = val_map();
         map_set(m, "Error", val_cstr(p.err));
         return m;
