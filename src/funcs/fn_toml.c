@@ -489,7 +489,7 @@ static int parse_string(tparser *p, sg_value *out)
     return 0;
 }
 
-static int parse_key_part(tparser *p, const char **out)
+static int parse_key_part(tparser *p, const char **out, bool first)
 {
     skip_ws(p);
     char c = peek(p, 0);
@@ -506,9 +506,17 @@ static int parse_key_part(tparser *p, const char **out)
     size_t st = p->i;
     while (!eof(p) && is_bare(p->s + p->i, 1)) p->i++;
     if (p->i == st) {
-        if (eof(p)) return tfail(p, "unexpected EOF; expected key");
-        if (p->s[p->i] == '=') return tfail(p, "unexpected '=': key name appears blank");
-        return tfail(p, sg_sprintf("expected key, found '%c'", p->s[p->i]));
+        /* lexKeyStart / lexKeyNameStart peek (no EOF shift); an empty bare name ends in
+         * lexKeyEnd or lexTableNameEnd, which name the rune found */
+        if (!p->in_header && (eof(p) || c == '='))
+            return tfail_parse(p, first ? "unexpected '=': key name appears blank" : "unexpected '='");
+        if (!p->in_header && c == '.')
+            return tfail_parse(p, first ? "unexpected '.': keys cannot start with a '.'" : "unexpected '.'");
+        int32_t r;
+        gofmt_decode_rune(p->s + p->i, p->n - p->i, &r);
+        if (p->in_header)
+            return tfail_parse(p, sg_sprintf("expected '.' or ']' to end table name, but got %s instead", qrune(r)));
+        return tfail_parse(p, sg_sprintf("expected '.' or '=', but got %s instead", qrune(r)));
     }
     *out = sg_strndup(p->s + st, p->i - st);
     return 0;
@@ -521,7 +529,7 @@ static int parse_key(tparser *p, tkey *k)
     k->parts = NULL;
     for (;;) {
         const char *part = NULL;
-        if (parse_key_part(p, &part) < 0) return -1;
+        if (parse_key_part(p, &part, k->n == 0) < 0) return -1;
         *k = key_add(*k, part);
         skip_ws(p);
         if (peek(p, 0) != '.') break;
