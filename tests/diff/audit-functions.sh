@@ -128,15 +128,20 @@ function words(a,    w) {
 	}
 }
 # callee(line, col, kind): the function called at 0-based column col of line (kind "id"), or
-# whose argument starts there (kind "arg"); "" when there is none.
-function callee(l, col, kind,    pre, d, c, k, w) {
+# whose argument starts there (kind "arg": a function there is only credited when a pipe
+# feeds it, since `f (g)` and `f g` make g an argument of f); "" when there is none.
+function callee(l, col, kind,    pre, d, c, k, w, fn) {
 	w = substr(l, col + 1)
+	fn = ""
 	if (match(w, /^[A-Za-z_][A-Za-z0-9_]*/) && substr(l, col, 1) !~ /[.$A-Za-z0-9_]/) {
 		w = substr(w, 1, RLENGTH)
-		if (w in isfn) return w
+		if (w in isfn) fn = w
 	}
-	if (kind != "arg") return ""
+	if (kind != "arg") return fn
 	pre = substr(l, 1, col)
+	sub(/[ \t]+$/, "", pre)
+	if (fn != "" && substr(pre, length(pre), 1) == "|") return fn
+	if (substr(pre, length(pre), 1) == "(") pre = substr(pre, 1, length(pre) - 1)
 	d = 0
 	for (k = length(pre); k > 0; k--) {
 		c = substr(pre, k, 1)
@@ -208,13 +213,17 @@ while read -r cname major hrc src res err; do
 		continue
 	fi
 	# Names in the message, then locations: "FILE:L:C" with FILE a chart path.
-	printf '%s\n' "$err" |
-		grep -o 'error calling [A-Za-z_][A-Za-z0-9_]*:\|wrong number of args for [A-Za-z_][A-Za-z0-9_]*:\|at <[A-Za-z_][A-Za-z0-9_]*[ >]' |
-		sed 's/^error calling //; s/^wrong number of args for //; s/^at <//; s/[ >:]$//' >"$work/named"
 	kind=id
 	case $err in
 	*expected*found* | *expected*got* | *"can't handle"* | *"cannot assign"* | *"invalid value"*) kind=arg ;;
 	esac
+	# "at <F" names the failing node: for an argument type error that node is the argument
+	# (`f (dict)` fails "at <dict>"), so then only the location decides.
+	atf='\|at <[A-Za-z_][A-Za-z0-9_]*[ >]'
+	[ $kind = arg ] && atf=
+	printf '%s\n' "$err" |
+		grep -o "error calling [A-Za-z_][A-Za-z0-9_]*:\\|wrong number of args for [A-Za-z_][A-Za-z0-9_]*:$atf" |
+		sed 's/^error calling //; s/^wrong number of args for //; s/^at <//; s/[ >:]$//' >"$work/named"
 	printf '%s\n' "$err" | grep -o '[A-Za-z0-9._-]*/[A-Za-z0-9._/-]*:[0-9][0-9]*:[0-9][0-9]*' |
 		sed 's#^[^/]*/##; s#:# #g' | sed "s/\$/ $kind/" >"$work/locs"
 	if [ -s "$work/locs" ]; then
