@@ -103,7 +103,8 @@ clean:
 # ==== check: the whole test suite (owner: test infrastructure) ===========================
 #   make check        unit + differential suite vs real helm + spark chart equality
 #                     + entrypoint black-box tests + all of it again under ASan/UBSan
-#   make diff-helm    tests/diff/run.sh against ./sparkgen (needs real helm: test-deps)
+#   make diff-helm    tests/diff/run.sh against ./sparkgen (needs real helm: test-deps), then
+#                     tests/diff/audit-functions.sh: every function has a passing and a failing case
 #   make spark-check  charts/spark-standalone: sparkgen == helm (defaults, replicas=5 -n spark),
 #                     and `sparkgen render` (embedded chart) == helm template spark ...
 #   make spark-e2e    tests/spark/run.sh: real pyspark 3.5 master + 1, then 3 workers via sparkgen-entry
@@ -135,7 +136,9 @@ layers:
 	sh tests/layers/check.sh
 
 diff-helm: test-deps $(SPARKGEN)
-	SPARKGEN=$(SPARKGEN) $(DIFF_RUN)
+	@mkdir -p $(BUILD) && rm -f $(BUILD)/diff-results
+	SPARKGEN=$(SPARKGEN) DIFF_RESULTS=$(BUILD)/diff-results $(DIFF_RUN); rc=$$?; \
+	SPARKGEN=$(SPARKGEN) sh tests/diff/audit-functions.sh -q $(BUILD)/diff-results || rc=1; exit $$rc
 
 spark-check: test-deps $(SPARKGEN)
 	SPARKGEN=$(SPARKGEN) $(DIFF_RUN) $(SPARK_CASES)

@@ -140,12 +140,15 @@ sg_value fn_helm_fromjson(sg_fcall *c, int argc, sg_value *argv)
 {
     sg_value v;
     const char *err;
-    if (jsonio_parse(argv[0].u.s.p, argv[0].u.s.n, &v, &err) < 0) return error_map(err);
+    int rc = jsonio_parse(argv[0].u.s.p, argv[0].u.s.n, &v, &err);
+    if (rc == -1) return error_map(err);
     if (v.kind == VK_NIL) {
         sg_value nilmap = { .kind = VK_MAP };
         return nilmap; /* json null sets the map to nil */
     }
+    /* a top-level value of another kind is skipped: its type error is the first one */
     if (v.kind != VK_MAP) return error_map(type_error(v, "map[string]interface {}"));
+    if (rc < 0) map_set(v, "Error", val_cstr(err)); /* the keys decoded stay */
     return v;
 }
 
@@ -154,9 +157,12 @@ sg_value fn_helm_fromjsonarray(sg_fcall *c, int argc, sg_value *argv)
 {
     sg_value v;
     const char *err;
-    if (jsonio_parse(argv[0].u.s.p, argv[0].u.s.n, &v, &err) < 0) return error_list(err);
+    int rc = jsonio_parse(argv[0].u.s.p, argv[0].u.s.n, &v, &err);
+    if (rc == -1) return error_list(err);
     if (v.kind == VK_NIL) return nil_list();
+    /* a top-level value of another kind is skipped: its type error is the first one */
     if (v.kind != VK_LIST) return error_list(type_error(v, "[]interface {}"));
+    if (rc < 0) return error_list(err);
     return v;
 }
 

@@ -12,6 +12,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../io/gofloat.h"
+#include "../value/gofmt.h"
 #include "../value/gonamed.h"
 #include <math.h>
 #include <stdlib.h>
@@ -303,18 +304,42 @@ typedef struct tparser {
     int line;
     const char *err;
     const char *lastkey;
+    const char *ctx;   /* the key of the last [header]: BurntSushi's parser context */
+    bool in_header;    /* parsing a [header] name: lexTableNameStart's messages */
     sg_value root, cur;
     sg_value defined;  /* tables defined by a [header] */
+    sg_value inl;      /* inline tables: closed, no [header] may reopen them */
+    sg_value aot;      /* "map/key" of each array of tables ([[header]]) */
 } tparser;
 
-static int tfail(tparser *p, const char *msg)
+static int fail_at(tparser *p, int line, const char *msg)
 {
     if (!p->err) {
-        if (sg_helm_major < 4 && p->i >= p->n) p->line = 0; /* toml v1.4.0 reports line 0 at EOF */
-        if (p->lastkey) p->err = sg_sprintf("toml: line %d (last key \"%s\"): %s", p->line, p->lastkey, msg);
-        else p->err = sg_sprintf("toml: line %d: %s", p->line, msg);
+        if (p->lastkey) p->err = sg_sprintf("toml: line %d (last key \"%s\"): %s", line, p->lastkey, msg);
+        else p->err = sg_sprintf("toml: line %d: %s", line, msg);
     }
     return -1;
+}
+
+/* A lexer error (BurntSushi's lx.errorf).  At EOF the lexer moves it up a line: always in
+ * toml v1.4.0 (Helm 3), only when the input ends with a newline in v1.6.0 (Helm 4). */
+static int tfail(tparser *p, const char *msg)
+{
+    int line = p->line;
+    if (p->i >= p->n && (sg_helm_major < 4 || (p->n && p->s[p->n - 1] == '\n'))) line--;
+    return fail_at(p, line, msg);
+}
+
+/* A parser error (panicf/panicItemf/panicErr): the line of the item, never moved. */
+static int tfail_parse(tparser *p, const char *msg) { return fail_at(p, p->line, msg); }
+
+/* Go's %q of a rune, as the lexer names what it found ('\x00' for EOF). */
+static const char *qrune(int r)
+{
+    sg_buf b;
+    buf_init(&b);
+    gofmt_quote_rune(&b, r, false);
+    return b.p;
 }
 
 static char peek(tparser *p, size_t k) { return p->i + k < p->n ? p->s[p->i + k] : 0; }
@@ -376,7 +401,10 @@ static int parse_string(tparser *p, sg_value *out)
         else if (peek(p, 0) == '\r' && peek(p, 1) == '\n') { p->i += 2; p->line++; }
     }
     for (;;) {
-        if (eof(p)) return tfail(p, multi ? "unexpected EOF; expected '\"\"\"'" : "unexpected EOF; expected '\"'");
+        if (eof(p)) {
+            if (q == '\'') return tfail(p, multi ? "unexpected EOF; expected \"'''\"" : "unexpected EOF; expected \"'\"");
+            return tfail(p, multi ? "unexpected EOF; expected '\"\"\"'" : "unexpected EOF; expected '\"'");
+        }
         char c = p->s[p->i];
         if (c == q) {
             if (!multi) { p->i++; break; }
@@ -408,18 +436,32 @@ static int parse_string(tparser *p, sg_value *out)
             case 'n': buf_putc(&b, '\n'); break;
             case 'f': buf_putc(&b, '\f'); break;
             case 'r': buf_putc(&b, '\r'); break;
-            case 'e': buf_putc(&b, 0x1b); break;
+            case 'e': /* TOML 1.1: toml v1.6.0 (Helm 4) only */
+                if (sg_helm_major < 4) return tfail(p, "invalid escape in string '\\e'");
+                buf_putc(&b, 0x1b);
+                break;
+            case 'x': {
+                if (sg_helm_major < 4) return tfail(p, "invalid escape in string '\\x'");
+                int h1 = hexv(peek(p, 0)), h2 = h1 < 0 ? -1 : hexv(peek(p, 1));
+                if (h2 < 0) return tfail(p, "invalid escape in string");
+                p->i += 2;
+                put_utf8(&b, (unsigned)(h1 * 16 + h2));
+                break;
+            }
             case '"': buf_putc(&b, '"'); break;
             case '\\': buf_putc(&b, '\\'); break;
             case 'u': case 'U': {
                 int nd = d == 'u' ? 4 : 8;
                 unsigned r = 0;
+                const char *hex = p->s + p->i;
                 for (int k = 0; k < nd; k++) {
                     int h = hexv(peek(p, 0));
                     if (h < 0) return tfail(p, "invalid escape in string");
                     r = r * 16 + (unsigned)h;
                     p->i++;
                 }
+                if ((r >= 0xD800 && r <= 0xDFFF) || r > 0x10FFFF) /* not a rune: utf8.ValidRune */
+                    return tfail_parse(p, sg_sprintf("Escaped character '\\u%.*s' is not valid UTF-8.", nd, hex));
                 put_utf8(&b, r);
                 break;
             }
@@ -436,9 +478,7 @@ static int parse_string(tparser *p, sg_value *out)
                 }
                 /* fallthrough */
             default:
-                return tfail(p, sg_sprintf("invalid escape character '%c'; only the following escape "
-                                           "characters are allowed: \\b, \\t, \\n, \\f, \\r, \\\", \\\\, "
-                                           "\\uXXXX, and \\UXXXXXXXX", d));
+                return tfail(p, sg_sprintf("invalid escape in string '\\%c'", d));
             }
             continue;
         }
@@ -449,7 +489,7 @@ static int parse_string(tparser *p, sg_value *out)
     return 0;
 }
 
-static int parse_key_part(tparser *p, const char **out)
+static int parse_key_part(tparser *p, const char **out, bool first)
 {
     skip_ws(p);
     char c = peek(p, 0);
@@ -460,12 +500,23 @@ static int parse_key_part(tparser *p, const char **out)
         *out = s.u.s.p;
         return 0;
     }
+    if (p->in_header && (c == ']' || eof(p)))
+        return tfail(p, "unexpected end of table name (table names cannot be empty)");
+    if (p->in_header && c == '.') return tfail(p, "unexpected table separator (table names cannot be empty)");
     size_t st = p->i;
     while (!eof(p) && is_bare(p->s + p->i, 1)) p->i++;
     if (p->i == st) {
-        if (eof(p)) return tfail(p, "unexpected EOF; expected key");
-        if (p->s[p->i] == '=') return tfail(p, "unexpected '=': key name appears blank");
-        return tfail(p, sg_sprintf("expected key, found '%c'", p->s[p->i]));
+        /* lexKeyStart / lexKeyNameStart peek (no EOF shift); an empty bare name ends in
+         * lexKeyEnd or lexTableNameEnd, which name the rune found */
+        if (!p->in_header && (eof(p) || c == '='))
+            return tfail_parse(p, first ? "unexpected '=': key name appears blank" : "unexpected '='");
+        if (!p->in_header && c == '.')
+            return tfail_parse(p, first ? "unexpected '.': keys cannot start with a '.'" : "unexpected '.'");
+        int32_t r;
+        gofmt_decode_rune(p->s + p->i, p->n - p->i, &r);
+        if (p->in_header)
+            return tfail_parse(p, sg_sprintf("expected '.' or ']' to end table name, but got %s instead", qrune(r)));
+        return tfail_parse(p, sg_sprintf("expected '.' or '=', but got %s instead", qrune(r)));
     }
     *out = sg_strndup(p->s + st, p->i - st);
     return 0;
@@ -477,8 +528,8 @@ static int parse_key(tparser *p, tkey *k)
     k->n = 0;
     k->parts = NULL;
     for (;;) {
-        const char *part;
-        if (parse_key_part(p, &part) < 0) return -1;
+        const char *part = NULL;
+        if (parse_key_part(p, &part, k->n == 0) < 0) return -1;
         *k = key_add(*k, part);
         skip_ws(p);
         if (peek(p, 0) != '.') break;
@@ -495,8 +546,72 @@ static bool is_num_char(char c)
            c == '.' || c == '+' || c == '-' || c == ':';
 }
 
+/* n digits at s, their value in *v. */
+static bool digits(const char *s, const char *end, int n, int *v)
+{
+    *v = 0;
+    for (int k = 0; k < n; k++) {
+        if (s + k >= end || s[k] < '0' || s[k] > '9') return false;
+        *v = *v * 10 + (s[k] - '0');
+    }
+    return true;
+}
+
+/* HH:MM[:SS[.frac]] at *s (seconds optional when short_ok); advances *s. */
+static bool valid_clock(const char **s, const char *end, bool short_ok)
+{
+    int h, m, sec;
+    const char *t = *s;
+    if (!digits(t, end, 2, &h) || t + 2 >= end || t[2] != ':' || !digits(t + 3, end, 2, &m)) return false;
+    if (h > 23 || m > 59) return false;
+    t += 5;
+    if (t < end && *t == ':') {
+        if (!digits(t + 1, end, 2, &sec) || sec > 59) return false;
+        t += 3;
+        if (t < end && *t == '.') {
+            const char *f = ++t;
+            while (t < end && *t >= '0' && *t <= '9') t++;
+            if (t == f) return false;
+        }
+    } else if (!short_ok) {
+        return false;
+    }
+    *s = t;
+    return true;
+}
+
+/* Whether BurntSushi's valueDatetime accepts w (after z→Z, t→T, ' '→T): time.Parse with
+ * RFC 3339, local date-time, local date, local time; toml v1.6.0 (Helm 4) also takes the
+ * forms without seconds. */
+static bool valid_datetime(const char *w, size_t n)
+{
+    const char *s = w, *end = w + n;
+    bool short_ok = sg_helm_major >= 4;
+    if (n >= 3 && w[2] == ':') return valid_clock(&s, end, short_ok) && s == end;
+    int y, mo, d;
+    if (!digits(s, end, 4, &y) || n < 10 || s[4] != '-' || !digits(s + 5, end, 2, &mo) || s[7] != '-' ||
+        !digits(s + 8, end, 2, &d))
+        return false;
+    static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1]) return false;
+    if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return false;
+    s += 10;
+    if (s == end) return true;
+    if (*s != 'T' && *s != 't' && *s != ' ') return false;
+    s++;
+    if (!valid_clock(&s, end, short_ok)) return false;
+    if (s == end) return true;
+    if ((*s == 'Z' || *s == 'z') && s + 1 == end) return true;
+    int oh, om;
+    if ((*s != '+' && *s != '-') || !digits(s + 1, end, 2, &oh) || s + 3 >= end || s[3] != ':' ||
+        !digits(s + 4, end, 2, &om) || s + 6 != end)
+        return false;
+    return oh < 24 && om < 60;
+}
+
 /* A TOML date/time as the RFC 3339 string encoding/json gives the time.Time BurntSushi
- * returns (local values are UTC; a zero offset prints as Z; fraction zeros trimmed). */
+ * returns (local values are UTC; a zero offset prints as Z; fraction zeros trimmed).
+ * w must pass valid_datetime. */
 static sg_value datetime(const char *w, size_t n)
 {
     sg_buf b;
@@ -511,8 +626,14 @@ static sg_value datetime(const char *w, size_t n)
         t = w + 11;
     }
     const char *end = w + n;
-    buf_put(&b, t, 8);
-    const char *q = t + 8;
+    buf_put(&b, t, 5);
+    const char *q = t + 5;
+    if (q < end && *q == ':') {
+        buf_put(&b, q, 3);
+        q += 3;
+    } else {
+        buf_puts(&b, ":00"); /* HH:MM (Helm 4) */
+    }
     if (q < end && *q == '.') {
         const char *f = q + 1, *fe = f;
         while (fe < end && *fe >= '0' && *fe <= '9') fe++;
@@ -526,6 +647,27 @@ static sg_value datetime(const char *w, size_t n)
     return val_str_nocopy(b.p, b.len);
 }
 
+/* numUnderscoresOK: each '_' follows a hex digit, and the text ends in one. */
+static bool num_underscores_ok(const char *s, size_t n)
+{
+    if (!strcmp(s, "nan") || !strcmp(s, "+nan") || !strcmp(s, "-nan") || !strcmp(s, "inf") ||
+        !strcmp(s, "+inf") || !strcmp(s, "-inf"))
+        return true;
+    bool accept = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '_' && !accept) return false;
+        accept = hexv(s[i]) >= 0;
+    }
+    return accept;
+}
+
+/* numHasLeadingZero */
+static bool num_leading_zero(const char *s, size_t n)
+{
+    if (n > 1 && s[0] == '0' && s[1] != 'x' && s[1] != 'o' && s[1] != 'b') return true;
+    return n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == '0';
+}
+
 static int parse_scalar_word(tparser *p, sg_value *out)
 {
     size_t st = p->i;
@@ -537,60 +679,119 @@ static int parse_scalar_word(tparser *p, sg_value *out)
     size_t n = p->i - st;
     if (!n) {
         if (eof(p)) return tfail(p, "unexpected EOF; expected value");
-        return tfail(p, sg_sprintf("expected value but found '%c' instead", p->s[p->i]));
+        return tfail(p, sg_sprintf("expected value but found %s instead", qrune((unsigned char)p->s[p->i])));
     }
-    if (!strcmp(w, "true")) { *out = val_bool(true); return 0; }
-    if (!strcmp(w, "false")) { *out = val_bool(false); return 0; }
-    if (!strcmp(w, "inf") || !strcmp(w, "+inf")) { *out = val_float(INFINITY); return 0; }
-    if (!strcmp(w, "-inf")) { *out = val_float(-INFINITY); return 0; }
-    if (!strcmp(w, "nan") || !strcmp(w, "+nan") || !strcmp(w, "-nan")) { *out = val_float(NAN); return 0; }
-    /* dates and times: RFC 3339 text as Go's time.Time marshals it (local = UTC) */
-    if ((n >= 10 && w[4] == '-' && w[7] == '-') || (n >= 8 && w[2] == ':')) {
-        *out = datetime(w, n);
+    /* lexValue / lexDecimalNumberStart: inf and nan are three letters, the rest is the next item */
+    size_t sgn = w[0] == '+' || w[0] == '-';
+    if (n >= sgn + 3 && (!strncmp(w + sgn, "inf", 3) || !strncmp(w + sgn, "nan", 3))) {
+        p->i = st + sgn + 3;
+        *out = val_float(w[sgn] == 'n' ? NAN : w[0] == '-' ? -INFINITY : INFINITY);
         return 0;
     }
-    /* strip underscores (each must sit between digits) */
-    char *d = sg_alloc(n + 1), *q = d;
-    for (size_t i = 0; i < n; i++) {
-        if (w[i] == '_') {
-            if (i == 0 || i + 1 == n || hexv(w[i - 1]) < 0 || hexv(w[i + 1]) < 0)
-                return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
-            continue;
+    if ((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z')) {
+        size_t k = 0;
+        while (k < n && ((w[k] >= 'a' && w[k] <= 'z') || (w[k] >= 'A' && w[k] <= 'Z'))) k++;
+        if (!((k == 4 && !strncmp(w, "true", 4)) || (k == 5 && !strncmp(w, "false", 5)))) {
+            /* lexBool: the letters read, then a backup, so no EOF shift of the line */
+            sg_buf q;
+            buf_init(&q);
+            gofmt_quote(&q, w, k);
+            return tfail_parse(p, sg_sprintf("expected value but found %s instead", q.p));
         }
-        *q++ = w[i];
+        p->i = st + k;
+        *out = val_bool(k == 4);
+        return 0;
     }
-    *q = 0;
+    if (w[0] == '.' || (sgn && w[1] == '.')) return tfail_parse(p, "floats must start with a digit, not '.'");
+    if (w[0] == '_' || w[0] == ':') return tfail_parse(p, sg_sprintf("expected value but found %s instead", qrune((unsigned char)w[0])));
+    if (sgn) {
+        if (w[1] == '0' && (w[2] == 'x' || w[2] == 'o' || w[2] == 'b'))
+            return tfail_parse(p, sg_sprintf("cannot use sign with non-decimal numbers: '%.3s'", w));
+        if (!(w[1] >= '0' && w[1] <= '9'))
+            return tfail_parse(p, sg_sprintf("expected a digit but got %s", qrune((unsigned char)w[1])));
+    }
+    /* lexBaseNumberOrDate: 0x/0o/0b digits (and '_'); the lexer stops at the first other character */
     int base = 10;
-    const char *digits = d;
-    if (d[0] == '0' && (d[1] == 'x' || d[1] == 'o' || d[1] == 'b')) {
-        base = d[1] == 'x' ? 16 : d[1] == 'o' ? 8 : 2;
-        digits = d + 2;
+    if (w[0] == '0' && (w[1] == 'x' || w[1] == 'o' || w[1] == 'b')) {
+        base = w[1] == 'x' ? 16 : w[1] == 'o' ? 8 : 2;
+        const char *what = base == 16 ? (sg_helm_major < 4 ? "a hexidecimal" /* v1.4.0's spelling */
+                                                           : "a hexadecimal")
+                           : base == 8 ? "an octal" : "a binary";
+        int h = n > 2 ? hexv(w[2]) : -1;
+        if (n > 2 && (h < 0 || h >= base))
+            return tfail_parse(p, sg_sprintf("not %s number: '%.3s'", what, w));
+        size_t k = 2;
+        while (k < n && (w[k] == '_' || (hexv(w[k]) >= 0 && hexv(w[k]) < base))) k++;
+        p->i = st + k;
+        w[k] = 0;
+        n = k;
+    } else {
+        /* lexNumberOrDate: digits then '-' or ':' make a date/time */
+        size_t k = sgn;
+        while (k < n && w[k] >= '0' && w[k] <= '9') k++;
+        if (!sgn && k < n && (w[k] == '-' || w[k] == ':')) {
+            if (!valid_datetime(w, n)) {
+                sg_buf q;
+                buf_init(&q);
+                for (size_t j = 0; j < n; j++) /* datetimeRepl: z→Z, t→T, ' '→T */
+                    w[j] = w[j] == 'z' ? 'Z' : w[j] == 't' || w[j] == ' ' ? 'T' : w[j];
+                gofmt_quote(&q, w, n);
+                return tfail_parse(p, sg_sprintf("invalid datetime: %s", q.p));
+            }
+            /* dates and times: RFC 3339 text as Go's time.Time marshals it (local = UTC) */
+            *out = datetime(w, n);
+            return 0;
+        }
     }
-    bool isfloat = base == 10 && strpbrk(d, ".eE") != NULL;
+    bool isfloat = base == 10 && strpbrk(w, ".eE") != NULL;
     if (!isfloat) {
-        const char *s = digits;
+        if (!num_underscores_ok(w, n))
+            return tfail_parse(p, sg_sprintf("Invalid integer \"%s\": underscores must be surrounded by digits", w));
+        if (base == 10 && num_leading_zero(w, n))
+            return tfail_parse(p, sg_sprintf("Invalid integer \"%s\": cannot have leading zeroes", w));
+        const char *s = w + (base == 10 ? 0 : 2);
         bool neg = false;
         if (base == 10 && (*s == '+' || *s == '-')) { neg = *s == '-'; s++; }
-        if (!*s) return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
-        if (base == 10 && s[0] == '0' && s[1]) return tfail(p, sg_sprintf("Invalid integer \"%s\": cannot have leading zeroes", w));
+        if (!*s) return tfail_parse(p, sg_sprintf("invalid integer: \"%s\"", w));
         unsigned long long v = 0;
         for (; *s; s++) {
+            if (*s == '_') continue;
             int h = hexv(*s);
-            if (h < 0 || h >= base) return tfail(p, sg_sprintf("invalid integer: \"%s\"", w));
+            if (h < 0 || h >= base) return tfail_parse(p, sg_sprintf("invalid integer: \"%s\"", w));
             if (v > (0x8000000000000000ULL - (unsigned)h) / (unsigned)base)
-                return tfail(p, sg_sprintf("%s is out of range for int64", w));
+                return tfail_parse(p, sg_sprintf("%s is out of range for int64", w));
             v = v * (unsigned)base + (unsigned)h;
         }
         if (!neg && v > 0x7fffffffffffffffULL)
-            return tfail(p, sg_sprintf("%s is out of range for int64", w));
+            return tfail_parse(p, sg_sprintf("%s is out of range for int64", w));
         *out = val_int64(neg ? (int64_t)(0 - v) : (int64_t)v);
         return 0;
     }
+    /* valueFloat: underscores per part (split at . e E), a leading zero, '.' then a digit */
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && w[b] != '.' && w[b] != 'e' && w[b] != 'E') b++;
+        if (b > a) {
+            char *part = sg_strndup(w + a, b - a);
+            if (!num_underscores_ok(part, b - a))
+                return tfail_parse(p, sg_sprintf("Invalid float \"%s\": underscores must be surrounded by digits", w));
+            if (a == 0 && num_leading_zero(part, b - a))
+                return tfail_parse(p, sg_sprintf("Invalid float \"%s\": cannot have leading zeroes", w));
+        }
+        a = b + 1;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (w[k] == '.' && !(k + 1 < n && w[k + 1] >= '0' && w[k + 1] <= '9'))
+            return tfail_parse(p, sg_sprintf("Invalid float \"%s\": '.' must be followed by one or more digits", w));
+    char *d = sg_alloc(n + 1), *q = d;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != '_') *q++ = w[i];
+    *q = 0;
     char *end;
     double f = strtod(d, &end);
-    if (*end || d[strlen(d) - 1] == '.' || strstr(d, ".e") || strstr(d, ".E") ||
-        (d[0] == '.' || ((d[0] == '+' || d[0] == '-') && d[1] == '.')))
-        return tfail(p, sg_sprintf("Invalid float value: \"%s\"", w));
+    if (*end || strchr(d, 'x') || strchr(d, 'X') || strchr(d, 'p') || strchr(d, 'P'))
+        return tfail_parse(p, sg_sprintf("Invalid float value: \"%s\"", w));
+    if (isinf(f)) return tfail_parse(p, sg_sprintf("%s is out of range for float64", w));
     *out = val_float(f);
     return 0;
 }
@@ -601,7 +802,15 @@ static int set_path(tparser *p, sg_value table, tkey k, sg_value v)
     for (size_t i = 0; i + 1 < k.n; i++) {
         sg_value next;
         if (map_get(t, k.parts[i], &next)) {
-            if (next.kind != VK_MAP) return tfail(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
+            if (next.kind != VK_MAP) {
+                sg_buf kc; /* the key context so far */
+                buf_init(&kc);
+                for (size_t j = 0; j <= i; j++) {
+                    if (j) buf_putc(&kc, '.');
+                    buf_puts(&kc, k.parts[j]);
+                }
+                return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", kc.p));
+            }
         } else {
             next = val_map();
             map_set(t, k.parts[i], next);
@@ -609,10 +818,25 @@ static int set_path(tparser *p, sg_value table, tkey k, sg_value v)
         t = next;
     }
     if (map_get(t, k.parts[k.n - 1], NULL)) {
-        return tfail(p, sg_sprintf("Key '%s' has already been defined.", k.parts[k.n - 1]));
+        return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", k.parts[k.n - 1]));
     }
     map_set(t, k.parts[k.n - 1], v);
     return 0;
+}
+
+/* Blanks inside an inline table: spaces and comments, and newlines in TOML 1.1 (toml
+ * v1.6.0, Helm 4); v1.4.0 (Helm 3) rejects a newline, on its own line. */
+static int skip_inline(tparser *p)
+{
+    for (;;) {
+        skip_ws(p);
+        skip_comment(p);
+        char c = peek(p, 0);
+        if (c != '\n' && !(c == '\r' && peek(p, 1) == '\n')) return 0;
+        if (sg_helm_major < 4) return tfail_parse(p, "newlines not allowed within inline tables");
+        p->i += c == '\r' ? 2 : 1;
+        p->line++;
+    }
 }
 
 static int parse_value(tparser *p, sg_value *out)
@@ -626,6 +850,7 @@ static int parse_value(tparser *p, sg_value *out)
         for (;;) {
             skip_all(p);
             if (peek(p, 0) == ']') { p->i++; break; }
+            if (peek(p, 0) == ',') return tfail(p, "unexpected comma");
             sg_value v;
             if (parse_value(p, &v) < 0) return -1;
             list_push(l, v);
@@ -641,23 +866,45 @@ static int parse_value(tparser *p, sg_value *out)
     if (c == '{') {
         sg_value m = val_map();
         p->i++;
-        skip_ws(p);
+        if (skip_inline(p) < 0) return -1;
         if (peek(p, 0) == '}') { p->i++; *out = m; return 0; }
+        const char *outer = p->lastkey;
         for (;;) {
+            if (skip_inline(p) < 0) return -1;
+            if (peek(p, 0) == '}') { p->i++; break; } /* after ",\n" (Helm 4) */
+            if (peek(p, 0) == ',') return tfail(p, "unexpected comma");
             tkey k;
             if (parse_key(p, &k) < 0) return -1;
             skip_ws(p);
             if (peek(p, 0) != '=') return tfail(p, "expected '=' after key in inline table");
             p->i++;
+            /* the parser's context: the outer key, then this one */
+            sg_buf kb;
+            buf_init(&kb);
+            if (outer) buf_puts(&kb, outer);
+            for (size_t i = 0; i < k.n; i++) {
+                if (i || outer) buf_putc(&kb, '.');
+                buf_puts(&kb, k.parts[i]);
+            }
+            p->lastkey = kb.p;
             sg_value v;
             if (parse_value(p, &v) < 0) return -1;
             if (set_path(p, m, k, v) < 0) return -1;
-            skip_ws(p);
-            if (peek(p, 0) == ',') { p->i++; continue; }
+            if (skip_inline(p) < 0) return -1;
+            if (peek(p, 0) == ',') {
+                p->i++;
+                skip_ws(p);
+                if (peek(p, 0) != '}') continue;
+                /* a trailing comma: TOML 1.1, toml v1.6.0 (Helm 4) only */
+                if (sg_helm_major < 4) return tfail(p, "trailing comma not allowed in inline tables");
+            }
             if (peek(p, 0) == '}') { p->i++; break; }
-            if (eof(p)) return tfail(p, "unexpected EOF; expected '}'");
-            return tfail(p, sg_sprintf("expected a comma or an inline table terminator '}', but got '%c' instead", peek(p, 0)));
+            if (eof(p)) return tfail(p, "expected a comma or an inline table terminator '}', but got end of file instead");
+            return tfail(p, sg_sprintf("expected a comma or an inline table terminator '}', but got %s instead",
+                                       qrune((unsigned char)peek(p, 0))));
         }
+        p->lastkey = outer;
+        list_push(p->inl, m);
         *out = m;
         return 0;
     }
@@ -680,10 +927,23 @@ static int parse_header(tparser *p)
     bool arr = peek(p, 1) == '[';
     p->i += arr ? 2 : 1;
     tkey k;
-    if (parse_key(p, &k) < 0) return -1;
+    p->in_header = true;
+    int rc = parse_key(p, &k);
+    p->in_header = false;
+    if (rc < 0) return -1;
     skip_ws(p);
-    if (peek(p, 0) != ']' || (arr && peek(p, 1) != ']')) return tfail(p, "expected ']' to close the table header");
-    p->i += arr ? 2 : 1;
+    /* peek gives 0 at EOF: the lexer's eof rune, printed '\x00' */
+    if (peek(p, 0) != ']')
+        return tfail(p, sg_sprintf("expected '.' or ']' to end table name, but got %s instead",
+                                   qrune((unsigned char)peek(p, 0))));
+    p->i++;
+    if (arr) {
+        if (peek(p, 0) != ']')
+            return tfail(p, sg_sprintf("expected end of table array name delimiter ']', but got %s instead",
+                                       qrune((unsigned char)peek(p, 0))));
+        p->i++;
+    }
+    p->lastkey = NULL; /* the parser left the old table: its errors name no key */
     sg_value t = p->root;
     for (size_t i = 0; i + 1 < k.n; i++) {
         sg_value next;
@@ -693,18 +953,35 @@ static int parse_header(tparser *p)
         } else if (next.kind == VK_LIST && list_len(next)) {
             next = list_get(next, list_len(next) - 1);
         }
-        if (next.kind != VK_MAP) return tfail(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
+        if (next.kind != VK_MAP) return tfail_parse(p, sg_sprintf("key \"%s\" is not a table", k.parts[i]));
         t = next;
     }
     const char *last = k.parts[k.n - 1];
+    /* BurntSushi names the whole key, with the table path walked so far as the context */
+    sg_buf full, pre;
+    buf_init(&full);
+    buf_init(&pre);
+    for (size_t i = 0; i < k.n; i++) {
+        if (i) buf_putc(&full, '.');
+        buf_puts(&full, k.parts[i]);
+        if (i + 1 < k.n) {
+            if (i) buf_putc(&pre, '.');
+            buf_puts(&pre, k.parts[i]);
+        }
+    }
+    const char *aotkey = sg_sprintf("%p/%s", (void *)t.u.m, last);
     sg_value cur;
     if (arr) {
         sg_value l;
+        bool known = false;
+        for (size_t i = 0; i < list_len(p->aot); i++)
+            if (!strcmp(list_get(p->aot, i).u.s.p, aotkey)) known = true;
         if (!map_get(t, last, &l)) {
             l = val_list(0);
             map_set(t, last, l);
-        } else if (l.kind != VK_LIST) {
-            return tfail(p, sg_sprintf("Key '%s' was already created and cannot be used as an array.", last));
+            list_push(p->aot, val_cstr(aotkey));
+        } else if (l.kind != VK_LIST || !known) { /* a value's array is not an array of tables */
+            return tfail_parse(p, sg_sprintf("Key '%s' was already created and cannot be used as an array.", last));
         }
         cur = val_map();
         list_push(l, cur);
@@ -712,10 +989,14 @@ static int parse_header(tparser *p)
         map_set(t, last, l);
     } else {
         if (map_get(t, last, &cur)) {
-            if (cur.kind != VK_MAP) return tfail(p, sg_sprintf("Key '%s' has already been defined.", last));
+            if (k.n > 1) p->lastkey = pre.p;
+            if (cur.kind != VK_MAP) return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", full.p));
             for (size_t i = 0; i < list_len(p->defined); i++)
                 if (list_get(p->defined, i).u.m == cur.u.m)
-                    return tfail(p, sg_sprintf("Key '%s' has already been defined.", last));
+                    return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", full.p));
+            for (size_t i = 0; i < list_len(p->inl); i++)
+                if (list_get(p->inl, i).u.m == cur.u.m)
+                    return tfail_parse(p, sg_sprintf("Key '%s' has already been defined.", full.p));
         } else {
             cur = val_map();
             map_set(t, last, cur);
@@ -723,7 +1004,13 @@ static int parse_header(tparser *p)
     }
     if (!arr) list_push(p->defined, cur);
     p->cur = cur;
-    p->lastkey = NULL;
+    sg_buf kb;
+    buf_init(&kb);
+    for (size_t i = 0; i < k.n; i++) {
+        if (i) buf_putc(&kb, '.');
+        buf_puts(&kb, k.parts[i]);
+    }
+    p->ctx = p->lastkey = kb.p;
     return end_of_line(p);
 }
 
@@ -732,6 +1019,8 @@ static int parse_toml(tparser *p)
     p->root = val_map();
     p->cur = p->root;
     p->defined = val_list(0);
+    p->inl = val_list(0);
+    p->aot = val_list(0);
     p->line = 1;
     for (;;) {
         skip_all(p);
@@ -744,23 +1033,29 @@ static int parse_toml(tparser *p)
         if (parse_key(p, &k) < 0) return -1;
         sg_buf kb;
         buf_init(&kb);
+        if (p->ctx) buf_puts(&kb, p->ctx);
         for (size_t i = 0; i < k.n; i++) {
-            if (i) buf_putc(&kb, '.');
+            if (i || p->ctx) buf_putc(&kb, '.');
             buf_puts(&kb, k.parts[i]);
         }
-        p->lastkey = kb.p;
         skip_ws(p);
         if (peek(p, 0) != '=') {
             if (eof(p)) return tfail(p, "unexpected EOF; expected key separator '='");
-            return tfail(p, sg_sprintf("expected key separator '=', but got '%c' instead", peek(p, 0)));
+            if (peek(p, 0) == '\n' && sg_helm_major < 4) p->line++; /* v1.4.0 counts the newline first */
+            return tfail(p, sg_sprintf("expected '.' or '=', but got %s instead", qrune((unsigned char)peek(p, 0))));
         }
+        p->lastkey = kb.p;
         p->i++;
         skip_ws(p);
-        if (eof(p) || peek(p, 0) == '\n') return tfail(p, "unexpected EOF; expected value");
+        if (eof(p)) return tfail(p, "unexpected EOF; expected value");
+        if (peek(p, 0) == '\n' || peek(p, 0) == '\r') {
+            if (peek(p, 0) == '\n' && sg_helm_major < 4) p->line++; /* v1.4.0 counts the newline first */
+            return tfail(p, sg_sprintf("expected value but found %s instead", qrune((unsigned char)peek(p, 0))));
+        }
         sg_value v;
         if (parse_value(p, &v) < 0) return -1;
         if (set_path(p, p->cur, k, v) < 0) return -1;
-        p->lastkey = NULL;
+        p->lastkey = p->ctx;
         if (end_of_line(p) < 0) return -1;
     }
 }
@@ -771,7 +1066,27 @@ sg_value fn_helm_fromtoml(sg_fcall *c, int argc, sg_value *argv)
     tparser p = { 0 };
     p.s = argv[0].u.s.p;
     p.n = argv[0].u.s.n;
-    if (parse_toml(&p) < 0) {
+    /* The lexer refuses control characters anywhere (a CR only before an LF): parse the text
+     * before the first one; unless that fails earlier, the control character is the error. */
+    size_t bad = 0, len = p.n;
+    while (bad < len) {
+        unsigned char ch = (unsigned char)p.s[bad];
+        if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f ||
+            (ch == '\r' && (bad + 1 == len || p.s[bad + 1] != '\n')))
+            break;
+        bad++;
+    }
+    p.n = bad;
+    int rc = parse_toml(&p);
+    if (bad < len && (rc == 0 || p.i >= bad)) {
+        int line = 1;
+        for (size_t k = 0; k < bad; k++) line += p.s[k] == '\n';
+        p.err = NULL;
+        fail_at(&p, line, sg_sprintf("TOML files cannot contain control characters: '0x%02x'",
+                                     (unsigned char)p.s[bad]));
+        rc = -1;
+    }
+    if (rc < 0) {
         sg_value m = val_map();
         map_set(m, "Error", val_cstr(p.err));
         return m;

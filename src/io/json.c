@@ -18,7 +18,8 @@
 typedef struct jparser {
     const unsigned char *s;
     size_t n, i;
-    const char *err;
+    const char *err;      /* the syntax error: Go's checkValid runs first, so it wins */
+    const char *type_err; /* the first number out of float64 range (Go's saveError) */
     int depth;
 } jparser;
 
@@ -175,8 +176,11 @@ static int parse_number(jparser *p, sg_value *out)
     char *t = sg_strndup((const char *)p->s + start, p->i - start);
     double d = strtod(t, NULL);
     if (isinf(d)) {
-        p->err = sg_sprintf("json: cannot unmarshal number %s into Go value of type float64", t);
-        return -1;
+        /* Go records the error, leaves the value nil and decodes on */
+        if (!p->type_err)
+            p->type_err = sg_sprintf("json: cannot unmarshal number %s into Go value of type float64", t);
+        *out = sg_nil;
+        return 0;
     }
     *out = val_float(d);
     return 0;
@@ -265,7 +269,7 @@ static int parse_value(jparser *p, sg_value *out)
 
 int jsonio_parse(const char *text, size_t len, sg_value *out, const char **err)
 {
-    jparser p = { (const unsigned char *)text, len, 0, NULL, 0 };
+    jparser p = { (const unsigned char *)text, len, 0, NULL, NULL, 0 };
     sg_value v;
     if (parse_value(&p, &v) < 0) {
         *err = p.err;
@@ -278,6 +282,10 @@ int jsonio_parse(const char *text, size_t len, sg_value *out, const char **err)
         return -1;
     }
     *out = v;
+    if (p.type_err) {
+        *err = p.type_err;
+        return -2;
+    }
     return 0;
 }
 

@@ -7,7 +7,9 @@
 
 /* json.Unmarshal(text, &interface{}): objects → maps, arrays → lists, numbers → float64,
  * true/false/null.  Returns 0, or -1 with *err set to Go's text ("invalid character 'b'
- * looking for beginning of object key string", "unexpected end of JSON input"). */
+ * looking for beginning of object key string", "unexpected end of JSON input"), or -2 when
+ * the syntax is valid but a number overflows float64: *err is Go's error for the first one
+ * and *out is what Go decodes anyway, nil in place of each such number. */
 int jsonio_parse(const char *text, size_t len, sg_value *out, const char **err);
 
 enum {

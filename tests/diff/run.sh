@@ -22,7 +22,8 @@
 # Environment: SPARKGEN (default ./sparkgen), HELM (helm v4.1.4), HELM3 (helm v3.17.3),
 # JOBS (parallel cases, default 2), DIFF_TIMEOUT (seconds per run, default 20),
 # DIFF_MAJORS (majors to run, default "4 3"; e.g. DIFF_MAJORS=4 for a quick v4-only pass),
-# DIFF_RESULTS=FILE (append one line per run: "case major helm_rc sparkgen_rc PASS|FAIL"),
+# DIFF_RESULTS=FILE (append one line per run: "case major helm_rc sparkgen_rc PASS|FAIL helm_stderr",
+# helm's stderr last, its newlines turned into spaces; tests/diff/audit-functions.sh reads it),
 # DIFF_KEEP=1 (keep the scratch directory and print its path).
 # Output: a short unified diff per failing case, then exactly one line "N passed, N failed";
 # exit status 0 iff nothing failed (2 if helm or sparkgen is missing).
@@ -201,8 +202,9 @@ while IFS= read -r d; do
 		if [ -f "$WORKROOT/$n/report" ]; then cat "$WORKROOT/$n/report"; else echo "FAIL $n (no result)"; fi
 	fi
 	if [ -n "${DIFF_RESULTS:-}" ]; then
-		printf '%s %s %s %s %s\n' "${n%@*}" "$m" "$(cat "$WORKROOT/$n/helm.rc" 2>/dev/null || echo -)" \
-			"$(cat "$WORKROOT/$n/sparkgen.rc" 2>/dev/null || echo -)" "${r:-FAIL}" >>"$DIFF_RESULTS"
+		printf '%s %s %s %s %s %s\n' "${n%@*}" "$m" "$(cat "$WORKROOT/$n/helm.rc" 2>/dev/null || echo -)" \
+			"$(cat "$WORKROOT/$n/sparkgen.rc" 2>/dev/null || echo -)" "${r:-FAIL}" \
+			"$(tr '\n' ' ' <"$WORKROOT/$n/helm.err" 2>/dev/null)" >>"$DIFF_RESULTS"
 	fi
 done <"$list"
 rm -f "$list"
