@@ -110,6 +110,23 @@ void *sg_realloc(void *p, size_t oldn, size_t newn)
     return q;
 }
 
+void arena_release(void *p, size_t n)
+{
+    size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if (!cur || !p || need <= CHUNK_MIN) return;
+    /* a big block sits alone in its chunk, near the head of the list: look a little way */
+    chunk **pp = &cur->chunks;
+    for (int i = 0; *pp && i < 64; i++, pp = &(*pp)->next) {
+        chunk *c = *pp;
+        if ((void *)c->data == p && c->used == need) {
+            *pp = c->next;
+            free(c);
+            cur->used -= need < cur->used ? need : cur->used;
+            return;
+        }
+    }
+}
+
 void *arena_grow(void *p, size_t n, size_t *cap, size_t elem, size_t first)
 {
     if (n < *cap) return p;

@@ -34,6 +34,10 @@ void *sg_realloc(void *p, size_t oldn, size_t newn);
  * Returns the array, moved if it grew.  The push idiom:
  *     v->p = arena_grow(v->p, v->n, &v->cap, sizeof *v->p, 16); v->p[v->n++] = x; */
 void *arena_grow(void *p, size_t n, size_t *cap, size_t elem, size_t first);
+/* Give back a block of `n` bytes from sg_alloc that nothing references any more (a
+ * temporary list a loop has finished with).  Only a large block, which has a chunk of
+ * its own, is freed at once; anything else stays until the arena is dropped. */
+void arena_release(void *p, size_t n);
 char *sg_strndup(const char *s, size_t n);
 char *sg_strdup(const char *s);
 /* printf into a fresh arena string. */

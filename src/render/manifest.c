@@ -11,6 +11,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/gopath.h"
+#include "../base/limits.h"
 #include "../io/yaml.h"
 #include "../value/gofmt.h"
 #include "../value/value.h"
@@ -624,6 +625,7 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
     qsort(fs, nf, sizeof *fs, path_cmp);
 
     docvec gen = {0}, hooks = {0};
+    uint64_t ndocs = 0;
     for (size_t i = 0; i < nf; i++) {
         const mf_file *f = fs[i];
         size_t a, b;
@@ -632,6 +634,11 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
         const char **pieces = manifest_split(f->text + a, b - a, &lens, &np);
         for (size_t k = 0; k < np; k++) {
             if (lens[k] == 0) continue;
+            /* limits.h: helm needs ~80 us a document (16 s for 200000); each costs
+             * sparkgen a YAML parse and ~3 KiB */
+            if (sg_limit.max_documents && ++ndocs > sg_limit.max_documents)
+                sg_throwf("document limit exceeded: the release has more than %llu YAML documents "
+                          "(raise it with --max-documents)", (unsigned long long)sg_limit.max_documents);
             size_t ta, tb;
             manifest_trim(pieces[k], lens[k], &ta, &tb);
             const char *text = sg_strndup(pieces[k] + ta, tb - ta);
