@@ -686,7 +686,7 @@ static void run_tree(sg_engine *eng, const tchain *chain, const char *name, sg_t
     xval d = { data, false };
     push(&st, "$", d);
     if (!t->root) exec_errorf(&st, "%s is an incomplete or empty template", goquote(name, strlen(name)));
-    count_step(&st, LIMITS_W_INCLUDE);
+    limits_work(LIMITS_W_INCLUDE); /* (no location: the caller's "error calling include" has it) */
     walk(&st, d, t->root);
 }
 

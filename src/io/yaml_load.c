@@ -122,7 +122,10 @@ static ynode *parse_node(yparser *p)
     yaml_event_t *ev = &p->y->ev;
     ynode *n = sg_alloc(sizeof *n);
     if (++p->depth > 10000) {
-        p->err = "yaml: exceeded max depth of 10000";
+        /* go-yaml's scanner error: "line N: " unless on the first line (parse_fail) */
+        size_t line = ev->start_mark.line;
+        p->err = line ? sg_sprintf("yaml: line %zu: exceeded max depth of 10000", line + 1)
+                      : "yaml: exceeded max depth of 10000";
         return NULL;
     }
     switch (ev->type) {
