@@ -20,7 +20,7 @@
 #define INCLUDE_LIMIT 1000
 #define MAX_EXEC_DEPTH 100000
 #define STACK_LIMIT ((size_t)7 << 20)
-#define LOCAL_VARS 8 /* variables of a template call kept on the C stack */
+#define LOCAL_VARS 4 /* variables of a template call kept on the C stack */
 
 typedef enum { W_OK, W_BREAK, W_CONTINUE } wres;
 
