@@ -19,7 +19,8 @@
 # for sparkgen (BAD_VMEM KiB; a limit that fails to cut in shows up as a failure, not a dead
 # machine).  After the cases, built-in checks: a full disk (/dev/full) and a closed pipe
 # (`| head -c1`) give exit 1 and an error, a failed render leaves --output-dir empty, and
-# charts with unreadable files (chmod 000; run as nobody) get helm's answer byte for byte.
+# a file over helm's 5 MiB limit and charts with unreadable files (chmod 000; run as
+# nobody) get helm's answer byte for byte.
 # Environment: SPARKGEN (default ./sparkgen), HELM (default as tests/diff/run.sh).
 # Output: a diff per failing case, then one line "N passed, N failed"; exit 0 iff none failed.
 set -u
@@ -122,6 +123,27 @@ if [ $# -eq 0 ] || case "io-" in $1) true ;; *) false ;; esac; then
 	"$SPARKGEN" template rel "$c" --output-dir "$W/io/out" >/dev/null 2>&1; rc=$?
 	ok=0; [ $rc = 0 ] && [ -z "$(find "$W/io/out" -name '*sparkgen-tmp*')" ] && [ -s "$W/io/out/c/templates/a.yaml" ] && ok=1
 	io_check output-dir-no-temp-files
+fi
+# ---- a chart file over helm's 5 MiB file limit (archive.MaxDecompressedFileSize, helm 3.17
+# and 4), and one of exactly 5 MiB: generated here rather than committed
+if [ $# -eq 0 ] || case "big-file-" in $1) true ;; *) false ;; esac; then
+	HELM3=${HELM3:-$CACHE/helm-v3/helm}
+	for size in 5242881 5242880; do
+		c="$W/big/$size" && mkdir -p "$c/templates" "$c/files/sub"
+		printf 'apiVersion: v2\nname: c\nversion: 0.1.0\n' >"$c/Chart.yaml"
+		printf 'a: {{ len (.Files.Get "files/sub/big.txt") }}\n' >"$c/templates/a.yaml"
+		head -c $size /dev/zero | tr '\0' x >"$c/files/sub/big.txt"
+		for major in 4 3; do
+			if [ $major = 4 ]; then h=$HELM; compat=; else h=$HELM3; compat="--helm-compat v3"; fi
+			[ -x "$h" ] || continue
+			(cd "$W/big" && "$h" template rel "./$size" >"$c/h.out" 2>"$c/h.err"; echo $? >"$c/h.rc")
+			(cd "$W/big" && "$SPARKGEN" template rel "./$size" $compat >"$c/s.out" 2>"$c/s.err"; echo $? >"$c/s.rc")
+			ok=1
+			for k in rc out err; do cmp -s "$c/h.$k" "$c/s.$k" || ok=0; done
+			[ $ok = 1 ] || for k in rc err out; do diff -u "$c/h.$k" "$c/s.$k" | head -10; done
+			io_check "big-file-$size-v$major"
+		done
+	done
 fi
 # ---- unreadable files (chmod 000) answered as helm answers them.  The checks run as root,
 # who reads everything: helm and sparkgen run as nobody (setpriv) on a world-readable copy.
