@@ -38,6 +38,13 @@ void *arena_grow(void *p, size_t n, size_t *cap, size_t elem, size_t first);
  * temporary list a loop has finished with).  Only a large block, which has a chunk of
  * its own, is freed at once; anything else stays until the arena is dropped. */
 void arena_release(void *p, size_t n);
+/* A point in the current arena to come back to.  arena_reset() frees everything
+ * allocated since arena_mark() and runs the cleanups deferred since; the caller
+ * guarantees that nothing allocated in between is referenced any more (a YAML document
+ * decoded only to read its kind).  No arena_release() in between. */
+typedef struct sg_amark { void *head, *next, *defers; size_t head_used, used; } sg_amark;
+sg_amark arena_mark(void);
+void arena_reset(sg_amark m);
 char *sg_strndup(const char *s, size_t n);
 char *sg_strdup(const char *s);
 /* printf into a fresh arena string. */

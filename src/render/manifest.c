@@ -643,6 +643,9 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
             manifest_trim(pieces[k], lens[k], &ta, &tb);
             const char *text = sg_strndup(pieces[k] + ta, tb - ta);
             size_t tlen = tb - ta;
+            /* the decoded document is only read for its head: its memory (~2-5 KiB) is
+             * given back once kind and hook types are copied out (limits.h) */
+            sg_amark am = arena_mark();
             sg_value v;
             const char *err = NULL;
             if (yamlio_load(text, tlen, &v, &err) != 0)
@@ -659,6 +662,14 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
             const char *types = "";
             int is_test = 0;
             int hk = hook_classify(&h, &types, &is_test);
+            char *kind_tmp = strdup(d.d.kind), *types_tmp = strdup(types);
+            if (kind_tmp && types_tmp) {
+                arena_reset(am);
+                d.d.kind = sg_strdup(kind_tmp);
+                types = sg_strdup(types_tmp);
+            }
+            free(kind_tmp);
+            free(types_tmp);
             if (hk < 0) {
                 if (major == 3) {
                     buf_puts(&res->log, "manifest_sorter.go:190: info: skipping unknown hook: ");
