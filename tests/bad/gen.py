@@ -170,7 +170,7 @@ for n, t in [('nested-until-default', '{{ range until 100000 }}{{ range until 10
              ('tpl-in-loop-default', '{{ range until 1000000 }}{{ tpl "x" $ }}{{ end }}'),
              ('include-in-loop-default', '{{ define "f" }}{{ end }}{{ range until 10000000 }}{{ include "f" . }}{{ end }}'),
              ('doubling-template-default', '{{ define "r" }}{{ if lt (len .) 40 }}{{ template "r" (append . 1) }}{{ template "r" (append . 1) }}{{ end }}{{ end }}{{ template "r" list }}'),
-             ('doubling-include-default', '{{ define "r" }}{{ if lt (len .) 40 }}{{ include "r" (append . 1) }}{{ include "r" (append . 1) }}{{ end }}{{ end }}{{ include "r" list }}'),
+             ('doubling-include-default', '{{ define "r" }}{{ if lt . 40 }}{{ include "r" (add . 1) }}{{ include "r" (add . 1) }}{{ end }}{{ end }}{{ include "r" 0 }}'),
              ('range-until-list-nested', '{{ $l := until 10000 }}{{ range $l }}{{ range $l }}{{ range $l }}{{ end }}{{ end }}{{ end }}'),
              ('documents-default', '{{ range until 300000 }}---\na: 1\n{{ end }}'),
              ('output-default', '{{ $s := repeat 100 (repeat 10000 "x") }}{{ range until 2000 }}{{ $s }}{{ end }}'),
@@ -189,6 +189,11 @@ chartyaml('chart-yaml-laughs', 'apiVersion: v2\nname: c\nversion: 0.1.0\n' + ''.
     'x%s: &%s [%s]\n' % (chr(97 + i), chr(97 + i), ','.join(['*' + chr(96 + i)] * 9) if i else '"lol"') for i in range(9)))
 chartyaml('chart-yaml-deep', 'apiVersion: v2\nname: c\nversion: 0.1.0\nx: ' + '[' * 20000 + ']' * 20000 + '\n')
 tmpl('limit-range-huge-until-list-live', '{{ range $i, $e := until 3 }}{{ $i }}{{ $e }}{{ end }}{{ range $x := until 0 }}{{ else }}{{ $x | toJson }}{{ end }}')
+# the depth rules at their edge: go-yaml refuses more than 10000 flow levels ("line N:" from
+# the second line on), encoding/json more than 10000 nested values in all (its own message)
+vals('values-depth-json-edge', 'a: ' + '[' * 10000 + ']' * 10000 + '\n')
+vals('values-depth-yaml-edge-multiline', 'a: 1\nb: ' + '[\n' * 10001 + ']' * 10001 + '\n')
+tmpl('limit-fromyaml-depth-json-edge', '{{ fromYaml (printf "a: %s1%s" (repeat 10000 "{b: ") (repeat 10000 "}")) | toJson }}')
 
 if __name__ == '__main__':
     shutil.rmtree(CASES, ignore_errors=True)
