@@ -29,10 +29,11 @@ extern sg_limits sg_limit;
  * so the default budget of 1e8 units is a few seconds of helm's own work whatever the loop
  * is made of.  A function call costs helm ~0.6-0.8 us, a {{template}} call ~0.25 us, an
  * include ~1.2 us, a tpl ~70 us (it clones the whole template set), an element of an
- * until/untilStep list or of a list copied by append ~25-50 ns. */
+ * until/untilStep list ~50 ns, one copied by append ~40 ns, one of a seq ~120 ns. */
 #define LIMITS_W_RANGE 1
 #define LIMITS_W_LIST_ELEM 1
 #define LIMITS_W_SEQ_ELEM 5   /* seq also formats each element (~120 ns in helm) */
+#define LIMITS_W_LIST_COPY 2  /* an element append/prepend copies (~40 ns in helm) */
 #define LIMITS_W_CALL 20
 #define LIMITS_W_TEMPLATE 10
 #define LIMITS_W_INCLUDE 30   /* on top of the function call */

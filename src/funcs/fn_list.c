@@ -40,7 +40,7 @@ sg_value fn_push(sg_fcall *c, int argc, sg_value *argv)
 {
     sg_value l = need_list(argv[0], "Cannot push on type ");
     size_t n = list_len(l);
-    limits_work(n * LIMITS_W_LIST_ELEM); /* append in a loop copies O(n^2) elements */
+    limits_work(n * LIMITS_W_LIST_COPY); /* append in a loop copies O(n^2) elements */
     sg_value r = val_list(n + 1);         /* (no doubling: a copy is n+1 elements) */
     for (size_t i = 0; i < n; i++) list_push(r, fn_list_item(l, i));
     list_push(r, argv[1]);
@@ -51,7 +51,7 @@ sg_value fn_push(sg_fcall *c, int argc, sg_value *argv)
 sg_value fn_prepend(sg_fcall *c, int argc, sg_value *argv)
 {
     sg_value l = need_list(argv[0], "Cannot prepend on type ");
-    limits_work(list_len(l) * LIMITS_W_LIST_ELEM);
+    limits_work(list_len(l) * LIMITS_W_LIST_COPY);
     sg_value r = val_list(list_len(l) + 1);
     list_push(r, argv[1]);
     for (size_t i = 0; i < list_len(l); i++) list_push(r, fn_list_item(l, i));
