@@ -110,6 +110,62 @@ void *sg_realloc(void *p, size_t oldn, size_t newn)
     return q;
 }
 
+void arena_release(void *p, size_t n)
+{
+    size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if (!cur || !p || need <= CHUNK_MIN) return;
+    /* a big block sits alone in its chunk, near the head of the list: look a little way */
+    chunk **pp = &cur->chunks;
+    for (int i = 0; *pp && i < 64; i++, pp = &(*pp)->next) {
+        chunk *c = *pp;
+        if ((void *)c->data == p && c->used == need) {
+            *pp = c->next;
+            free(c);
+            cur->used -= need < cur->used ? need : cur->used;
+            return;
+        }
+    }
+}
+
+sg_amark arena_mark(void)
+{
+    sg_amark m = { 0 };
+    if (!cur) arena_push();
+    m.head = cur->chunks;
+    m.next = cur->chunks ? cur->chunks->next : NULL;
+    m.head_used = cur->chunks ? cur->chunks->used : 0;
+    m.used = cur->used;
+    m.defers = cur->defers;
+    return m;
+}
+
+void arena_reset(sg_amark m)
+{
+    /* cleanups registered since the mark run now; their records are about to go */
+    while (cur->defers != m.defers) {
+        defer *d = cur->defers;
+        cur->defers = d->next;
+        d->fn(d->p);
+    }
+    /* chunks started since the mark sit in front of its head chunk, big blocks made while
+     * the head was current right behind it (sg_alloc inserts them there) */
+    while (cur->chunks != m.head) {
+        chunk *c = cur->chunks;
+        cur->chunks = c->next;
+        free(c);
+    }
+    if (m.head) {
+        chunk *h = m.head;
+        while (h->next != m.next) {
+            chunk *c = h->next;
+            h->next = c->next;
+            free(c);
+        }
+        h->used = m.head_used;
+    }
+    cur->used = m.used;
+}
+
 void *arena_grow(void *p, size_t n, size_t *cap, size_t elem, size_t first)
 {
     if (n < *cap) return p;

@@ -34,6 +34,17 @@ void *sg_realloc(void *p, size_t oldn, size_t newn);
  * Returns the array, moved if it grew.  The push idiom:
  *     v->p = arena_grow(v->p, v->n, &v->cap, sizeof *v->p, 16); v->p[v->n++] = x; */
 void *arena_grow(void *p, size_t n, size_t *cap, size_t elem, size_t first);
+/* Give back a block of `n` bytes from sg_alloc that nothing references any more (a
+ * temporary list a loop has finished with).  Only a large block, which has a chunk of
+ * its own, is freed at once; anything else stays until the arena is dropped. */
+void arena_release(void *p, size_t n);
+/* A point in the current arena to come back to.  arena_reset() frees everything
+ * allocated since arena_mark() and runs the cleanups deferred since; the caller
+ * guarantees that nothing allocated in between is referenced any more (a YAML document
+ * decoded only to read its kind).  No arena_release() in between. */
+typedef struct sg_amark { void *head, *next, *defers; size_t head_used, used; } sg_amark;
+sg_amark arena_mark(void);
+void arena_reset(sg_amark m);
 char *sg_strndup(const char *s, size_t n);
 char *sg_strdup(const char *s);
 /* printf into a fresh arena string. */

@@ -10,6 +10,7 @@ sg_limits sg_limit = {
     .max_output = (size_t)1 << 30,
     .max_iterations = 100000000,
     .max_string = (size_t)1 << 30,
+    .max_documents = 200000,
 };
 
 int limits_parse_size(const char *s, uint64_t *out)
@@ -50,13 +51,14 @@ void limits_from_env(void)
     size_t it = (size_t)sg_limit.max_iterations;
     env_size("SPARKGEN_MAX_ITERATIONS", &it);
     sg_limit.max_iterations = it;
+    size_t nd = (size_t)sg_limit.max_documents;
+    env_size("SPARKGEN_MAX_DOCUMENTS", &nd);
+    sg_limit.max_documents = nd;
 }
 
-void limits_step(void)
+void limits_work(uint64_t units)
 {
-    if (++sg_limit.iterations > sg_limit.max_iterations && sg_limit.max_iterations)
-        sg_throwf("iteration limit exceeded: more than %llu range iterations, template calls and list elements "
-                  "(raise it with --max-iterations)", (unsigned long long)sg_limit.max_iterations);
+    if (limits_over(units)) sg_throwf(LIMITS_WORK_MSG, (unsigned long long)sg_limit.max_iterations);
 }
 
 void limits_check_string(const char *what, size_t n)

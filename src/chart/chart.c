@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define DIR_MAX_FILE (5 << 20) /* helm's archive.MaxDecompressedFileSize */
+
 /* ---- Chart.yaml typing (sigs.k8s.io/yaml into chart.Metadata) ---- */
 
 /* strconv.FormatFloat(f, 'g', -1, 32), as sigs.k8s.io/yaml turns a YAML float into a
@@ -656,6 +658,13 @@ static void walk(const char *abs, const char *rel, const sg_ignore *ig, fvec *ou
         if (ignore_match(ig, r, false)) continue;
         if (!S_ISREG(st.st_mode))
             sg_throwf("cannot load irregular file %s as it has file mode type bits set", full);
+        /* helm's loader refuses a file over archive.MaxDecompressedFileSize (3.17 and 4) */
+        if (st.st_size > DIR_MAX_FILE) {
+            sg_buf q;
+            buf_init(&q);
+            gofmt_quote(&q, names[i], strlen(names[i]));
+            sg_throwf("chart file %s is larger than the maximum file size %d", q.p, DIR_MAX_FILE);
+        }
         const char *data;
         size_t len;
         if (fsio_read(full, &data, &len, &err) != 0) sg_throwf("error reading %s: %s", r, err);

@@ -28,7 +28,7 @@ enum {
     X_INCLUDE_CRDS, X_SKIP_TESTS, X_NO_HOOKS, X_IS_UPGRADE, X_USE_RELEASE_NAME,
     X_RELEASE_NAME_STR, X_GENERATE_NAME, X_NAME_TEMPLATE, X_DEBUG, X_SKIP_SCHEMA,
     X_VALIDATE, X_HELP, X_DRY_RUN, X_CHART, X_COMPAT, X_REPO,
-    X_MAX_MEMORY, X_MAX_OUTPUT, X_MAX_ITER,
+    X_MAX_MEMORY, X_MAX_OUTPUT, X_MAX_ITER, X_MAX_DOCS,
 };
 
 typedef struct flagdef {
@@ -121,6 +121,7 @@ static const flagdef template_flags[] = {
     { "max-memory", 0, F_STRING, X_MAX_MEMORY, NULL },
     { "max-output-bytes", 0, F_STRING, X_MAX_OUTPUT, NULL },
     { "max-iterations", 0, F_STRING, X_MAX_ITER, NULL },
+    { "max-documents", 0, F_STRING, X_MAX_DOCS, NULL },
     { NULL, 0, 0, 0, NULL },
 };
 
@@ -148,6 +149,7 @@ static const flagdef render_flags[] = {
     { "max-memory", 0, F_STRING, X_MAX_MEMORY, NULL },
     { "max-output-bytes", 0, F_STRING, X_MAX_OUTPUT, NULL },
     { "max-iterations", 0, F_STRING, X_MAX_ITER, NULL },
+    { "max-documents", 0, F_STRING, X_MAX_DOCS, NULL },
     { "helm-compat", 0, F_COMPAT, X_COMPAT, NULL },
     { NULL, 0, 0, 0, NULL },
 };
@@ -323,7 +325,8 @@ static int set_flag(cli_opts *o, const flagdef *f, const char *v, const char **e
         case X_REPO: o->repo = v; break;
         case X_MAX_MEMORY:
         case X_MAX_OUTPUT:
-        case X_MAX_ITER: {
+        case X_MAX_ITER:
+        case X_MAX_DOCS: {
             /* limits.h: sizes take k/M/G (1000s) and Ki/Mi/Gi (1024s) suffixes; 0 = no limit */
             uint64_t n;
             if (limits_parse_size(v, &n) != 0) {
@@ -337,6 +340,7 @@ static int set_flag(cli_opts *o, const flagdef *f, const char *v, const char **e
                 sg_limit.max_output = z; /* one string may then be as big as the output */
                 if (!z || z > sg_limit.max_string) sg_limit.max_string = z;
             }
+            else if (f->id == X_MAX_DOCS) sg_limit.max_documents = n;
             else sg_limit.max_iterations = n;
             break;
         }

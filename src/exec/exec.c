@@ -20,6 +20,7 @@
 #define INCLUDE_LIMIT 1000
 #define MAX_EXEC_DEPTH 100000
 #define STACK_LIMIT ((size_t)7 << 20)
+#define LOCAL_VARS 4 /* variables of a template call kept on the C stack */
 
 typedef enum { W_OK, W_BREAK, W_CONTINUE } wres;
 
@@ -147,10 +148,12 @@ void exec_print_value(sg_buf *b, sg_value v)
 }
 
 static void check_output(struct sg_exec *s);
+static void check_output_room(struct sg_exec *s, size_t n);
 
 static void print_value(struct sg_exec *s, const sg_node *n, xval v)
 {
     exec_at(s, n);
+    if (v.v.kind == VK_STRING) check_output_room(s, v.v.u.s.n); /* before the buffer grows */
     exec_print_value(s->out, v.v);
     check_output(s);
 }
@@ -171,13 +174,19 @@ static wres walk_if_with(struct sg_exec *s, bool is_with, xval dot, const sg_nod
     return r;
 }
 
-/* One iteration of range; returns true when the body said {{break}}. */
-/* Loop work and output size are bounded (limits.h): helm would hang or exhaust memory. */
-static void count_step(struct sg_exec *s)
+/* Loop work and output size are bounded (limits.h): helm would hang or exhaust memory.
+ * `units` are the LIMITS_W_* weights of the step. */
+static void count_step(struct sg_exec *s, uint64_t units)
 {
-    if (++sg_limit.iterations > sg_limit.max_iterations && sg_limit.max_iterations)
-        exec_errorf(s, "iteration limit exceeded: more than %llu range iterations, template calls and list elements "
-                       "(raise it with --max-iterations)", (unsigned long long)sg_limit.max_iterations);
+    if (limits_over(units)) exec_errorf(s, LIMITS_WORK_MSG, (unsigned long long)sg_limit.max_iterations);
+}
+
+/* The output limit, checked before `n` more bytes are written. */
+static void check_output_room(struct sg_exec *s, size_t n)
+{
+    if (sg_limit.max_output && n > sg_limit.max_output - (s->out->len < sg_limit.max_output ? s->out->len : sg_limit.max_output))
+        exec_errorf(s, "output limit exceeded: more than %zu bytes (raise it with --max-output-bytes)",
+                    sg_limit.max_output);
 }
 
 static void check_output(struct sg_exec *s)
@@ -187,10 +196,11 @@ static void check_output(struct sg_exec *s)
                     sg_limit.max_output);
 }
 
+/* One iteration of range; returns true when the body said {{break}}. */
 static bool one_iteration(struct sg_exec *s, const sg_node *r, size_t m, xval index, xval elem)
 {
     exec_at(s, r->u.branch.pipe);
-    count_step(s);
+    count_step(s, LIMITS_W_RANGE);
     const sg_node *pipe = r->u.branch.pipe;
     size_t nd = pipe->u.pipe.decl.len;
     if (nd > 0) {
@@ -205,7 +215,14 @@ static bool one_iteration(struct sg_exec *s, const sg_node *r, size_t m, xval in
         else
             set_top_var(s, 2, index);
     }
-    wres w = walk(s, elem, r->u.branch.list);
+    /* the body is a list node: walk its items here (one call less a loop step) */
+    const sg_node *body = r->u.branch.list;
+    wres w = W_OK;
+    if (body->type == N_LIST) {
+        for (size_t i = 0; i < body->u.list.len && w == W_OK; i++) w = walk(s, elem, body->u.list.items[i]);
+    } else {
+        w = walk(s, elem, body);
+    }
     pop(s, m);
     return w == W_BREAK;
 }
@@ -220,6 +237,19 @@ static xval list_elem(sg_value l, size_t i)
     xval e = { list_get(l, i), elem_is_iface_list(l) };
     if (l.gotype == GT_LIST_BYTES) e.v.gotype = GT_UINT8;
     return e;
+}
+
+/* True when a range pipeline is one call of until/untilStep: the list it makes is
+ * reachable from nothing but the loop (the variables get its elements), so it can be
+ * given back to the arena once the loop is done (a nested range over until would
+ * otherwise keep every inner list). */
+static bool pipe_is_fresh_int_list(const sg_node *pipe, sg_value v)
+{
+    if (v.gotype != GT_LIST_INT || pipe->u.pipe.cmds.len != 1) return false;
+    const sg_node *cmd = pipe->u.pipe.cmds.items[0];
+    const sg_node *f = cmd->u.command.args.items[0];
+    return f->type == N_IDENTIFIER &&
+           (!strcmp(f->u.ident.name, "until") || !strcmp(f->u.ident.name, "untilStep"));
 }
 
 static wres walk_range(struct sg_exec *s, xval dot, const sg_node *r)
@@ -237,6 +267,11 @@ static wres walk_range(struct sg_exec *s, xval dot, const sg_node *r)
         for (size_t i = 0; i < list_len(v); i++) {
             xval idx = { val_int((int64_t)i), false };
             if (one_iteration(s, r, m, idx, list_elem(v, i))) break;
+        }
+        if (pipe_is_fresh_int_list(r->u.branch.pipe, v)) {
+            arena_release(v.u.l->items, v.u.l->cap * sizeof(sg_value));
+            v.u.l->items = NULL;
+            v.u.l->len = v.u.l->cap = 0;
         }
         pop(s, m0);
         return W_OK;
@@ -295,7 +330,7 @@ static void run_tree(sg_engine *eng, const tchain *chain, const char *name, sg_t
 static void walk_template(struct sg_exec *s, xval dot, const sg_node *t)
 {
     exec_at(s, t);
-    count_step(s);
+    count_step(s, LIMITS_W_TEMPLATE);
     sg_tree *tree = lookup(s->chain, t->u.tmpl.name);
     if (!tree) exec_errorf(s, "template %s not defined", goquote(t->u.tmpl.name, strlen(t->u.tmpl.name)));
     int maxd = s->eng->max_depth ? s->eng->max_depth : MAX_EXEC_DEPTH;
@@ -304,8 +339,10 @@ static void walk_template(struct sg_exec *s, xval dot, const sg_node *t)
     struct sg_exec ns = *s;
     ns.depth++;
     ns.name = t->u.tmpl.name;
-    ns.vars = NULL;
-    ns.nvars = ns.cap = 0;
+    xvar local[LOCAL_VARS]; /* the common case allocates nothing (push() moves to the arena) */
+    ns.vars = local;
+    ns.nvars = 0;
+    ns.cap = LOCAL_VARS;
     push(&ns, "$", ndot);
     if (tree->root) walk(&ns, ndot, tree->root);
 }
@@ -338,6 +375,7 @@ static wres walk(struct sg_exec *s, xval dot, const sg_node *n)
         walk_template(s, dot, n);
         return W_OK;
     case N_TEXT:
+        check_output_room(s, n->u.text.len);
         buf_put(s->out, n->u.text.text, n->u.text.len);
         check_output(s);
         return W_OK;
@@ -582,13 +620,32 @@ xval exec_eval_variable_node(struct sg_exec *s, xval dot, const sg_node *var,
                             args, nargs, final);
 }
 
+/* fn_lookup through a small cache keyed by the identifier node: a loop calls the same
+ * few functions millions of times (the name is still compared, so a stale slot is
+ * harmless). */
+static const sg_funcdef *lookup_function(const sg_node *ident, const char *name)
+{
+    static struct { const sg_node *n; const sg_funcdef *f; int major; } cache[256];
+    size_t h = ((uintptr_t)ident >> 4) & 255;
+    if (cache[h].n == ident && cache[h].major == sg_helm_major && !strcmp(cache[h].f->name, name))
+        return cache[h].f;
+    const sg_funcdef *f = fn_lookup(name);
+    if (f) {
+        cache[h].n = ident;
+        cache[h].f = f;
+        cache[h].major = sg_helm_major;
+    }
+    return f;
+}
+
 xval exec_eval_function(struct sg_exec *s, xval dot, const sg_node *ident, const sg_node *cmd,
                         const sg_node *const *args, size_t nargs, const xval *final)
 {
     exec_at(s, ident);
     const char *name = ident->u.ident.name;
-    const sg_funcdef *f = fn_lookup(name);
+    const sg_funcdef *f = lookup_function(ident, name);
     if (!f) exec_errorf(s, "%s is not a defined function", goquote(name, strlen(name)));
+    count_step(s, LIMITS_W_CALL);
     return call_function(s, dot, f, cmd, args, nargs, final);
 }
 
@@ -618,6 +675,9 @@ static void run_tree(sg_engine *eng, const tchain *chain, const char *name, sg_t
                      sg_value data, sg_buf *out, int depth)
 {
     struct sg_exec st = { 0 };
+    xvar local[LOCAL_VARS];
+    st.vars = local;
+    st.cap = LOCAL_VARS;
     st.eng = eng;
     st.chain = chain;
     st.name = name;
@@ -626,7 +686,7 @@ static void run_tree(sg_engine *eng, const tchain *chain, const char *name, sg_t
     xval d = { data, false };
     push(&st, "$", d);
     if (!t->root) exec_errorf(&st, "%s is an incomplete or empty template", goquote(name, strlen(name)));
-    count_step(&st);
+    limits_work(LIMITS_W_INCLUDE); /* (no location: the caller's "error calling include" has it) */
     walk(&st, d, t->root);
 }
 
@@ -714,6 +774,7 @@ static sg_value strip_no_value(sg_buf *b)
 sg_value exec_tpl(struct sg_exec *ex, const char *text, size_t len, sg_value data)
 {
     sg_engine *eng = ex->eng;
+    limits_work(LIMITS_W_TPL); /* helm clones every template for each tpl call */
     sg_tset *overlay = tset_new();
     sg_tree *volatile t = NULL;
     sg_catch c;

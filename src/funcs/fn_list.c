@@ -39,7 +39,10 @@ sg_value fn_list(sg_fcall *c, int argc, sg_value *argv)
 sg_value fn_push(sg_fcall *c, int argc, sg_value *argv)
 {
     sg_value l = need_list(argv[0], "Cannot push on type ");
-    sg_value r = fn_list_copy(l, 0, list_len(l));
+    size_t n = list_len(l);
+    limits_work(n * LIMITS_W_LIST_COPY); /* append in a loop copies O(n^2) elements */
+    sg_value r = val_list(n + 1);         /* (no doubling: a copy is n+1 elements) */
+    for (size_t i = 0; i < n; i++) list_push(r, fn_list_item(l, i));
     list_push(r, argv[1]);
     return r;
 }
@@ -48,6 +51,7 @@ sg_value fn_push(sg_fcall *c, int argc, sg_value *argv)
 sg_value fn_prepend(sg_fcall *c, int argc, sg_value *argv)
 {
     sg_value l = need_list(argv[0], "Cannot prepend on type ");
+    limits_work(list_len(l) * LIMITS_W_LIST_COPY);
     sg_value r = val_list(list_len(l) + 1);
     list_push(r, argv[1]);
     for (size_t i = 0; i < list_len(l); i++) list_push(r, fn_list_item(l, i));
@@ -247,18 +251,24 @@ static sg_value int_list(void)
 /* Sprig's untilStep as a []int. */
 static sg_value until_step(int64_t start, int64_t stop, int64_t step)
 {
-    /* limits.h: a huge list is refused up front (helm would run out of memory) */
+    /* limits.h: a huge list is refused up front (helm would run out of memory); the
+     * list is allocated at its final size (24 bytes an element, no doubling copies) */
+    sg_value v = int_list();
     if (step != 0 && (stop < start) == (step < 0) && stop != start) {
         uint64_t span = stop > start ? (uint64_t)stop - (uint64_t)start : (uint64_t)start - (uint64_t)stop;
         uint64_t st = step > 0 ? (uint64_t)step : 0 - (uint64_t)step;
         uint64_t count = span / st + (span % st != 0);
-        if (sg_limit.max_iterations && count > sg_limit.max_iterations - (sg_limit.iterations < sg_limit.max_iterations ? sg_limit.iterations : sg_limit.max_iterations))
-            sg_throwf("iteration limit exceeded: a list of %llu integers takes the render over %llu range "
-                      "iterations, template calls and list elements (raise it with --max-iterations)", (unsigned long long)count,
-                      (unsigned long long)sg_limit.max_iterations);
-        sg_limit.iterations += count;
+        uint64_t left = sg_limit.iterations < sg_limit.max_iterations ? sg_limit.max_iterations - sg_limit.iterations : 0;
+        if (sg_limit.max_iterations && count > left / LIMITS_W_LIST_ELEM)
+            sg_throwf("iteration limit exceeded: a list of %llu integers takes the render over %llu units of "
+                      "loop work (range iterations, function and template calls, list elements) (raise it "
+                      "with --max-iterations)", (unsigned long long)count, (unsigned long long)sg_limit.max_iterations);
+        limits_work(count * LIMITS_W_LIST_ELEM);
+        if (count <= SIZE_MAX / sizeof(sg_value)) {
+            v.u.l->items = sg_alloc((size_t)count * sizeof(sg_value));
+            v.u.l->cap = (size_t)count;
+        }
     }
-    sg_value v = int_list();
     if (stop < start) {
         if (step >= 0) return v;
         for (int64_t i = start; i > stop; i += step) {
@@ -314,12 +324,20 @@ sg_value fn_seq(sg_fcall *c, int argc, sg_value *argv)
     } else {
         return val_cstr("");
     }
+    /* limits.h: helm's seq formats its list through fmt (~120 ns an element, 5 units) */
+    limits_work((uint64_t)list_len(l) * (LIMITS_W_SEQ_ELEM - LIMITS_W_LIST_ELEM));
     sg_buf b;
     buf_init(&b);
     for (size_t i = 0; i < list_len(l); i++) {
-        if (i) buf_putc(&b, ' ');
-        buf_printf(&b, "%lld", (long long)list_get(l, i).u.i);
+        char d[24], *e = d + sizeof d, *q = e; /* decimal by hand: printf is most of seq's time */
+        int64_t x = list_get(l, i).u.i;
+        uint64_t u = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+        do *--q = (char)('0' + u % 10); while (u /= 10);
+        if (x < 0) *--q = '-';
+        if (i) *--q = ' ';
+        buf_put(&b, q, (size_t)(e - q));
     }
+    if (l.u.l) arena_release(l.u.l->items, l.u.l->cap * sizeof(sg_value)); /* a temporary */
     return val_str_nocopy(b.p, b.len);
 }
 

@@ -666,19 +666,20 @@ sg_value fn_replace(sg_fcall *c, int argc, sg_value *argv)
         while (i < n) {
             size_t j = i;
             next_rune(s, n, &j);
+            /* limits.h: checked before the buffer doubles past the string limit */
+            if (b.len + (j - i) + SN(nw) > sg_limit.max_string) limits_check_string("replace", b.len + (j - i) + SN(nw));
             buf_put(&b, s + i, j - i);
             buf_put(&b, SP(nw), SN(nw));
             i = j;
-            if (b.len > sg_limit.max_string) limits_check_string("replace", b.len);
         }
         return ret_buf(&b);
     }
     size_t i = 0;
     while (i < n) {
         if (i + SN(old) <= n && memcmp(s + i, SP(old), SN(old)) == 0) {
+            if (b.len + SN(nw) > sg_limit.max_string) limits_check_string("replace", b.len + SN(nw));
             buf_put(&b, SP(nw), SN(nw));
             i += SN(old);
-            if (b.len > sg_limit.max_string) limits_check_string("replace", b.len);
         } else buf_putc(&b, s[i++]);
     }
     return ret_buf(&b);

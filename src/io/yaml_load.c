@@ -32,6 +32,7 @@ typedef struct ynode {
     size_t nk, capk;
     struct ynode *alias;
     bool visiting;         /* alias recursion guard */
+    bool flow;             /* a flow-style collection ([...] or {...}) */
 } ynode;
 
 typedef struct anchor { const char *name; ynode *node; struct anchor *next; } anchor;
@@ -55,6 +56,7 @@ typedef struct yparser {
     anchor *anchors;
     const char *err;
     int depth;
+    int coll, flow;     /* nesting of collections, and of flow-style ones among them */
     bool stream_end;
 } yparser;
 
@@ -116,15 +118,95 @@ static void set_anchor(yparser *p, const unsigned char *name, ynode *n)
     p->anchors = a;
 }
 
+#define YAML_MAX_DEPTH 10000 /* go-yaml v2's max_flow_level / max_indents, and encoding/json's
+                                maxNestingDepth */
+
+static bool is_flow(const yaml_event_t *ev)
+{
+    return ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                                                 : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+}
+
+/* go-yaml's scanner error for too deep a nesting: "line N: " unless on the first line. */
+static void too_deep_yaml(yparser *p, const yaml_event_t *ev)
+{
+    size_t line = ev->start_mark.line;
+    p->err = line ? sg_sprintf("yaml: line %zu: exceeded max depth of %d", line + 1, YAML_MAX_DEPTH)
+                  : sg_sprintf("yaml: exceeded max depth of %d", YAML_MAX_DEPTH);
+}
+
+/* Enter a collection: false (p->err set) when it is nested too deep.  go-yaml refuses more
+ * than 10000 flow levels or block indents; what it accepts, sigs.k8s.io/yaml hands on as
+ * JSON, where encoding/json refuses more than 10000 nested values in all.  The YAML errors
+ * come first (the whole document is converted before JSON is decoded): past the JSON
+ * depth, the rest of the document is only read for them, without building nodes. */
+static bool enter_collection(yparser *p)
+{
+    yaml_event_t *ev = &p->y->ev;
+    bool flow = is_flow(ev);
+    p->coll++;
+    p->flow += flow;
+    if (p->flow > YAML_MAX_DEPTH || p->coll - p->flow > YAML_MAX_DEPTH) {
+        too_deep_yaml(p, ev);
+        return false;
+    }
+    if (p->coll <= YAML_MAX_DEPTH) return true;
+    const char *json_err = ev->type == YAML_SEQUENCE_START_EVENT
+                               ? "error unmarshaling JSON: while decoding JSON: invalid character '[' exceeded max depth"
+                               : "error unmarshaling JSON: while decoding JSON: invalid character '{' exceeded max depth";
+    /* skim: a stack of flow flags for the collections open beyond this point */
+    size_t cap = 64, n = 0;
+    bool *st = sg_alloc(cap * sizeof *st);
+    st[n++] = flow;
+    while (n > 0) {
+        if (next_event(p) < 0) return false;
+        if (ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT) {
+            bool f = is_flow(ev);
+            p->coll++;
+            p->flow += f;
+            if (p->flow > YAML_MAX_DEPTH || p->coll - p->flow > YAML_MAX_DEPTH) {
+                too_deep_yaml(p, ev);
+                return false;
+            }
+            st = arena_grow(st, n, &cap, sizeof *st, 64);
+            st[n++] = f;
+        } else if (ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT) {
+            p->coll--;
+            p->flow -= st[--n];
+        }
+    }
+    /* the rest of the document, for a deeper YAML nesting further on */
+    for (;;) {
+        if (next_event(p) < 0) return false;
+        if (ev->type == YAML_DOCUMENT_END_EVENT || ev->type == YAML_STREAM_END_EVENT) break;
+        if (ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT) {
+            bool f = is_flow(ev);
+            p->coll++;
+            p->flow += f;
+            if (p->flow > YAML_MAX_DEPTH || p->coll - p->flow > YAML_MAX_DEPTH) {
+                too_deep_yaml(p, ev);
+                return false;
+            }
+            st = arena_grow(st, n, &cap, sizeof *st, 64);
+            st[n++] = f;
+        } else if ((ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT) && n > 0) {
+            p->coll--;
+            p->flow -= st[--n];
+        } else if (ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT) {
+            p->coll--; /* a collection opened before the skim: its style was pushed by parse_node */
+            p->flow -= p->coll < p->flow; /* (approximate: keep flow <= coll) */
+        }
+    }
+    p->err = json_err;
+    return false;
+}
+
 /* Parse one node whose first event is current. */
 static ynode *parse_node(yparser *p)
 {
     yaml_event_t *ev = &p->y->ev;
     ynode *n = sg_alloc(sizeof *n);
-    if (++p->depth > 10000) {
-        p->err = "yaml: exceeded max depth of 10000";
-        return NULL;
-    }
+    ++p->depth;
     switch (ev->type) {
     case YAML_SCALAR_EVENT:
         n->kind = N_SCALAR;
@@ -146,6 +228,8 @@ static ynode *parse_node(yparser *p)
         break;
     }
     case YAML_SEQUENCE_START_EVENT:
+        n->flow = is_flow(ev);
+        if (!enter_collection(p)) return NULL;
         n->kind = N_SEQ;
         n->tag = short_tag(ev->data.sequence_start.tag);
         set_anchor(p, ev->data.sequence_start.anchor, n);
@@ -156,8 +240,12 @@ static ynode *parse_node(yparser *p)
             if (!k) return NULL;
             add_kid(n, k);
         }
+        p->coll--;
+        p->flow -= n->flow;
         break;
     case YAML_MAPPING_START_EVENT:
+        n->flow = is_flow(ev);
+        if (!enter_collection(p)) return NULL;
         n->kind = N_MAP;
         n->tag = short_tag(ev->data.mapping_start.tag);
         set_anchor(p, ev->data.mapping_start.anchor, n);
@@ -168,6 +256,8 @@ static ynode *parse_node(yparser *p)
             if (!k) return NULL;
             add_kid(n, k);
         }
+        p->coll--;
+        p->flow -= n->flow;
         break;
     default:
         p->err = sg_sprintf("yaml: attempted to go past the end of stream; corrupted value?");
@@ -785,11 +875,19 @@ int yl_decode(const char *text, size_t len, bool all, sg_value *docs, const char
 
 static const char *wrap(const char *prefix, const char *e) { return sg_sprintf("%s%s", prefix, e); }
 
+/* sigs.k8s.io/yaml's prefix for a YAML error; encoding/json's own errors (too deep) go bare. */
+static const char *conv_err(const char *e)
+{
+    static const char json[] = "error unmarshaling JSON: ";
+    if (strncmp(e, json, sizeof json - 1) == 0) return e;
+    return wrap("error converting YAML to JSON: ", e);
+}
+
 int yamlio_load_all(const char *text, size_t len, sg_value *docs, const char **err)
 {
     const char *e;
     if (yl_decode(text, len, true, docs, &e) < 0) {
-        *err = wrap("error converting YAML to JSON: ", e);
+        *err = conv_err(e);
         return -1;
     }
     for (size_t i = 0; i < list_len(*docs); i++) {
@@ -806,7 +904,7 @@ int yamlio_load(const char *text, size_t len, sg_value *out, const char **err)
     sg_value docs;
     const char *e;
     if (yl_decode(text, len, false, &docs, &e) < 0) {
-        *err = wrap("error converting YAML to JSON: ", e);
+        *err = conv_err(e);
         return -1;
     }
     sg_value v = list_len(docs) ? list_get(docs, 0) : sg_nil;

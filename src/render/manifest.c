@@ -11,6 +11,7 @@
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../base/gopath.h"
+#include "../base/limits.h"
 #include "../io/yaml.h"
 #include "../value/gofmt.h"
 #include "../value/value.h"
@@ -624,6 +625,7 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
     qsort(fs, nf, sizeof *fs, path_cmp);
 
     docvec gen = {0}, hooks = {0};
+    uint64_t ndocs = 0;
     for (size_t i = 0; i < nf; i++) {
         const mf_file *f = fs[i];
         size_t a, b;
@@ -632,10 +634,18 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
         const char **pieces = manifest_split(f->text + a, b - a, &lens, &np);
         for (size_t k = 0; k < np; k++) {
             if (lens[k] == 0) continue;
+            /* limits.h: helm needs ~80 us a document (16 s for 200000); each costs
+             * sparkgen a YAML parse and ~3 KiB */
+            if (sg_limit.max_documents && ++ndocs > sg_limit.max_documents)
+                sg_throwf("document limit exceeded: the release has more than %llu YAML documents "
+                          "(raise it with --max-documents)", (unsigned long long)sg_limit.max_documents);
             size_t ta, tb;
             manifest_trim(pieces[k], lens[k], &ta, &tb);
             const char *text = sg_strndup(pieces[k] + ta, tb - ta);
             size_t tlen = tb - ta;
+            /* the decoded document is only read for its head: its memory (~2-5 KiB) is
+             * given back once kind and hook types are copied out (limits.h) */
+            sg_amark am = arena_mark();
             sg_value v;
             const char *err = NULL;
             if (yamlio_load(text, tlen, &v, &err) != 0)
@@ -652,6 +662,14 @@ void manifest_build(const mf_file *files, size_t nfiles, const mf_file *crds, si
             const char *types = "";
             int is_test = 0;
             int hk = hook_classify(&h, &types, &is_test);
+            char *kind_tmp = strdup(d.d.kind), *types_tmp = strdup(types);
+            if (kind_tmp && types_tmp) {
+                arena_reset(am);
+                d.d.kind = sg_strdup(kind_tmp);
+                types = sg_strdup(types_tmp);
+            }
+            free(kind_tmp);
+            free(types_tmp);
             if (hk < 0) {
                 if (major == 3) {
                     buf_puts(&res->log, "manifest_sorter.go:190: info: skipping unknown hook: ");

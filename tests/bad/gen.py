@@ -163,6 +163,38 @@ case('files-symlink-outside', {'chart/Chart.yaml': CHART, 'chart/files/in.txt': 
      'chart/templates/a.yaml': b'a: {{ .Files.Get "files/out.txt" | quote }}\nb: {{ .Files.Get "files/link.txt" | quote }}\n'},
      own=True)
 
+# ---- every limit of README's Limits table with the DEFAULT limits, each answered within
+# seconds (cases 163-...; helm would run for minutes or eat the machine on the own=True ones)
+for n, t in [('nested-until-default', '{{ range until 100000 }}{{ range until 100000 }}{{ end }}{{ end }}'),
+             ('seq-in-loop-default', '{{ range until 100000 }}{{ $s := seq 100000 }}{{ end }}'),
+             ('tpl-in-loop-default', '{{ range until 1000000 }}{{ tpl "x" $ }}{{ end }}'),
+             ('include-in-loop-default', '{{ define "f" }}{{ end }}{{ range until 10000000 }}{{ include "f" . }}{{ end }}'),
+             ('doubling-template-default', '{{ define "r" }}{{ if lt (len .) 40 }}{{ template "r" (append . 1) }}{{ template "r" (append . 1) }}{{ end }}{{ end }}{{ template "r" list }}'),
+             ('doubling-include-default', '{{ define "r" }}{{ if lt . 40 }}{{ include "r" (add . 1) }}{{ include "r" (add . 1) }}{{ end }}{{ end }}{{ include "r" 0 }}'),
+             ('range-until-list-nested', '{{ $l := until 10000 }}{{ range $l }}{{ range $l }}{{ range $l }}{{ end }}{{ end }}{{ end }}'),
+             ('documents-default', '{{ range until 300000 }}---\na: 1\n{{ end }}'),
+             ('output-default', '{{ $s := repeat 100 (repeat 10000 "x") }}{{ range until 2000 }}{{ $s }}{{ end }}'),
+             ('memory-default', '{{ range until 100 }}{{ $x := repeat 100 (repeat 1000000 "x") }}{{ end }}'),
+             ('replace-growth-default', '{{ replace "" (repeat 100000 "y") (repeat 20000 "x") }}'),
+             ('append-growth-default', '{{ $l := list }}{{ range until 100000 }}{{ $l = append $l . }}{{ end }}'),
+             ('include-self-default', '{{ define "r" }}{{ include "r" . }}{{ include "r" . }}{{ end }}{{ include "r" . }}'),
+             ('template-self-twice-default', '{{ define "r" }}{{ template "r" . }}{{ template "r" . }}{{ end }}{{ template "r" . }}')]:
+    tmpl('limit-' + n, t, own=True)
+# helm answers these quickly: compared live
+tmpl('limit-include-self-live', '{{ define "r" }}{{ include "r" . }}{{ end }}{{ include "r" . }}')
+tmpl('limit-fromyaml-deep-live', '{{ fromYaml (printf "a: %s1%s" (repeat 20000 "[") (repeat 20000 "]")) | toJson }}')
+tmpl('limit-fromyaml-laughs-live', '{{ fromYaml .Values.y | toJson }}', values='y: |\n' + ''.join(
+    '  %s: &%s [%s]\n' % (chr(97 + i), chr(97 + i), ','.join(['*' + chr(96 + i)] * 9) if i else '"lol"') for i in range(9)))
+chartyaml('chart-yaml-laughs', 'apiVersion: v2\nname: c\nversion: 0.1.0\n' + ''.join(
+    'x%s: &%s [%s]\n' % (chr(97 + i), chr(97 + i), ','.join(['*' + chr(96 + i)] * 9) if i else '"lol"') for i in range(9)))
+chartyaml('chart-yaml-deep', 'apiVersion: v2\nname: c\nversion: 0.1.0\nx: ' + '[' * 20000 + ']' * 20000 + '\n')
+tmpl('limit-range-huge-until-list-live', '{{ range $i, $e := until 3 }}{{ $i }}{{ $e }}{{ end }}{{ range $x := until 0 }}{{ else }}{{ $x | toJson }}{{ end }}')
+# the depth rules at their edge: go-yaml refuses more than 10000 flow levels ("line N:" from
+# the second line on), encoding/json more than 10000 nested values in all (its own message)
+vals('values-depth-json-edge', 'a: ' + '[' * 10000 + ']' * 10000 + '\n')
+vals('values-depth-yaml-edge-multiline', 'a: 1\nb: ' + '[\n' * 10001 + ']' * 10001 + '\n')
+tmpl('limit-fromyaml-depth-json-edge', '{{ fromYaml (printf "a: %s1%s" (repeat 10000 "{b: ") (repeat 10000 "}")) | toJson }}')
+
 if __name__ == '__main__':
     shutil.rmtree(CASES, ignore_errors=True)
     for i, (name, files, args, own) in enumerate(cases, 1):

@@ -18,7 +18,9 @@
 # Every run has a timeout (BAD_TIMEOUT seconds, default 20) and a 6 GiB address-space cap
 # for sparkgen (BAD_VMEM KiB; a limit that fails to cut in shows up as a failure, not a dead
 # machine).  After the cases, built-in checks: a full disk (/dev/full) and a closed pipe
-# (`| head -c1`) give exit 1 and an error, and a failed render leaves --output-dir empty.
+# (`| head -c1`) give exit 1 and an error, a failed render leaves --output-dir empty, and
+# a file over helm's 5 MiB limit and charts with unreadable files (chmod 000; run as
+# nobody) get helm's answer byte for byte.
 # Environment: SPARKGEN (default ./sparkgen), HELM (default as tests/diff/run.sh).
 # Output: a diff per failing case, then one line "N passed, N failed"; exit 0 iff none failed.
 set -u
@@ -121,6 +123,61 @@ if [ $# -eq 0 ] || case "io-" in $1) true ;; *) false ;; esac; then
 	"$SPARKGEN" template rel "$c" --output-dir "$W/io/out" >/dev/null 2>&1; rc=$?
 	ok=0; [ $rc = 0 ] && [ -z "$(find "$W/io/out" -name '*sparkgen-tmp*')" ] && [ -s "$W/io/out/c/templates/a.yaml" ] && ok=1
 	io_check output-dir-no-temp-files
+fi
+# ---- a chart file over helm's 5 MiB file limit (archive.MaxDecompressedFileSize, helm 3.17
+# and 4), and one of exactly 5 MiB: generated here rather than committed
+if [ $# -eq 0 ] || case "big-file-" in $1) true ;; *) false ;; esac; then
+	HELM3=${HELM3:-$CACHE/helm-v3/helm}
+	for size in 5242881 5242880; do
+		c="$W/big/$size" && mkdir -p "$c/templates" "$c/files/sub"
+		printf 'apiVersion: v2\nname: c\nversion: 0.1.0\n' >"$c/Chart.yaml"
+		printf 'a: {{ len (.Files.Get "files/sub/big.txt") }}\n' >"$c/templates/a.yaml"
+		head -c $size /dev/zero | tr '\0' x >"$c/files/sub/big.txt"
+		for major in 4 3; do
+			if [ $major = 4 ]; then h=$HELM; compat=; else h=$HELM3; compat="--helm-compat v3"; fi
+			[ -x "$h" ] || continue
+			(cd "$W/big" && "$h" template rel "./$size" >"$c/h.out" 2>"$c/h.err"; echo $? >"$c/h.rc")
+			(cd "$W/big" && "$SPARKGEN" template rel "./$size" $compat >"$c/s.out" 2>"$c/s.err"; echo $? >"$c/s.rc")
+			ok=1
+			for k in rc out err; do cmp -s "$c/h.$k" "$c/s.$k" || ok=0; done
+			[ $ok = 1 ] || for k in rc err out; do diff -u "$c/h.$k" "$c/s.$k" | head -10; done
+			io_check "big-file-$size-v$major"
+		done
+	done
+fi
+# ---- unreadable files (chmod 000) answered as helm answers them.  The checks run as root,
+# who reads everything: helm and sparkgen run as nobody (setpriv) on a world-readable copy.
+if [ $# -eq 0 ] || case "unreadable-" in $1) true ;; *) false ;; esac; then
+	if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 && [ -x "$HELM" ]; then
+		U="$W/unr" && mkdir -p "$U/bin" && chmod 755 "$W" "$U" "$U/bin"
+		cp "$HELM" "$U/bin/helm" && cp "$SPARKGEN" "$U/bin/sparkgen" && chmod 755 "$U/bin/helm" "$U/bin/sparkgen"
+		for v in file template chart-yaml values dir templates-dir ignored-dir helmignore; do
+			c="$U/$v" && rm -rf "$c" && mkdir -p "$c/c/templates" "$c/c/files" "$c/c/sub" "$c/home"
+			printf 'apiVersion: v2\nname: c\nversion: 0.1.0\n' >"$c/c/Chart.yaml"
+			printf 'a: {{ .Files.Get "files/x.txt" | quote }}\n' >"$c/c/templates/a.yaml"
+			echo x >"$c/c/files/x.txt"; echo y >"$c/c/sub/y.txt"; echo 'k: 1' >"$c/c/values.yaml"
+			[ $v = ignored-dir ] || [ $v = helmignore ] && printf 'sub/\n' >"$c/c/.helmignore"
+			chmod -R a+rX "$c" && chmod 777 "$c/home"
+			case $v in
+			file) chmod 000 "$c/c/files/x.txt" ;; template) chmod 000 "$c/c/templates/a.yaml" ;;
+			chart-yaml) chmod 000 "$c/c/Chart.yaml" ;; values) chmod 000 "$c/c/values.yaml" ;;
+			dir|ignored-dir) chmod 000 "$c/c/sub" ;; templates-dir) chmod 000 "$c/c/templates" ;;
+			helmignore) chmod 000 "$c/c/.helmignore" ;;
+			esac
+			for t in helm sparkgen; do
+				(cd "$c" && HOME="$c/home" HELM_CONFIG_HOME="$c/home/c" HELM_CACHE_HOME="$c/home/k" \
+					HELM_DATA_HOME="$c/home/d" timeout "$T" setpriv --reuid=65534 --regid=65534 --clear-groups \
+					"$U/bin/$t" template rel ./c >"$c/$t.out" 2>"$c/$t.err" </dev/null; echo $? >"$c/$t.rc")
+			done
+			ok=1
+			for k in rc out err; do cmp -s "$c/helm.$k" "$c/sparkgen.$k" || ok=0; done
+			[ $ok = 1 ] || for k in rc err out; do diff -u "$c/helm.$k" "$c/sparkgen.$k" | head -10; done
+			io_check "unreadable-$v"
+			chmod -R u+rwX "$c"
+		done
+	else
+		echo "note: unreadable-file checks skipped (need root, setpriv and helm)"
+	fi
 fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
