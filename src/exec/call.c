@@ -186,49 +186,38 @@ static sg_value argval(xval v)
     return v.v;
 }
 
-/* Run a body; false and *err when it threw. */
-static bool protected_call(sg_fnimpl fn, sg_fcall *fc, int argc, sg_value *argv, sg_value *out,
-                           sg_error **err)
-{
-    sg_catch c;
-    if (SG_TRY(&c)) {
-        *out = fn(fc, argc, argv);
-        catch_pop(&c);
-        return true;
-    }
-    catch_pop(&c);
-    *err = c.err;
-    return false;
-}
-
-/* Run an object's method hook; false and *err when it threw. */
-static bool protected_method(sg_object *o, const char *name, int argc, sg_value *argv, sg_value *out,
-                             bool *found, sg_error **err)
-{
-    sg_catch c;
-    if (SG_TRY(&c)) {
-        *found = o->type->method(o, name, argc, argv, out);
-        catch_pop(&c);
-        return true;
-    }
-    catch_pop(&c);
-    *err = c.err;
-    return false;
-}
-
 static sg_value values_body(sg_value recv, const char *name, const sg_value *argv);
 
-/* Run a Values method body; false and *err when it threw. */
-static bool protected_values(sg_value recv, const char *name, const sg_value *argv, sg_value *out,
-                             sg_error **err, sg_catch *c)
+/* A call to run under a catch frame: a function table entry, a named-integer method, an
+ * object's method hook or a Values method. */
+typedef struct {
+    enum { PC_FN, PC_NAMED, PC_OBJECT, PC_VALUES } kind;
+    sg_fnimpl fn;     /* PC_FN */
+    sg_fcall *fc;     /* PC_FN */
+    sg_object *o;     /* PC_OBJECT */
+    bool *found;      /* PC_OBJECT: whether the hook knows the method */
+    sg_value recv;    /* PC_NAMED, PC_VALUES */
+    const char *name; /* all but PC_FN */
+    int argc;
+    sg_value *argv;
+} pcall;
+
+/* Run a call; false and *err when it threw. */
+static bool protected_run(const pcall *pc, sg_value *out, sg_error **err)
 {
-    if (SG_TRY(c)) {
-        *out = values_body(recv, name, argv);
-        catch_pop(c);
+    sg_catch c;
+    if (SG_TRY(&c)) {
+        switch (pc->kind) {
+        case PC_FN: *out = pc->fn(pc->fc, pc->argc, pc->argv); break;
+        case PC_NAMED: *out = gonamed_method(pc->recv, pc->name, pc->argv); break;
+        case PC_OBJECT: *pc->found = pc->o->type->method(pc->o, pc->name, pc->argc, pc->argv, out); break;
+        case PC_VALUES: *out = values_body(pc->recv, pc->name, pc->argv); break;
+        }
+        catch_pop(&c);
         return true;
     }
-    catch_pop(c);
-    *err = c->err;
+    catch_pop(&c);
+    *err = c.err;
     return false;
 }
 
@@ -307,7 +296,7 @@ xval call_function(struct sg_exec *s, xval dot, const sg_funcdef *f, const sg_no
     sg_fcall fc = { s, name };
     sg_value res;
     sg_error *err = NULL;
-    if (!protected_call(f->fn, &fc, (int)num_in, av, &res, &err)) raise_call_error(s, node, name, err);
+    if (!protected_run(&(pcall){ .kind = PC_FN, .fn = f->fn, .fc = &fc, .argc = (int)num_in, .argv = av }, &res, &err)) raise_call_error(s, node, name, err);
     if (res.kind == VK_NIL) res = sg_nil;
     return (xval){ res, res.kind == VK_NIL };
 }
@@ -345,7 +334,7 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, co
         sg_value res = sg_nil;
         bool found = false;
         sg_error *err = NULL;
-        if (!protected_method(o, name, argc, av, &res, &found, &err)) raise_call_error(s, node, name, err);
+        if (!protected_run(&(pcall){ .kind = PC_OBJECT, .o = o, .found = &found, .name = name, .argc = argc, .argv = av }, &res, &err)) raise_call_error(s, node, name, err);
         *out = (xval){ res, false };
         return true;
     }
@@ -358,7 +347,7 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, co
     sg_value res = sg_nil;
     bool found = false;
     sg_error *err = NULL;
-    if (!protected_method(o, name, (int)num_in, av, &res, &found, &err)) {
+    if (!protected_run(&(pcall){ .kind = PC_OBJECT, .o = o, .found = &found, .name = name, .argc = (int)num_in, .argv = av }, &res, &err)) {
         /* A string parameter refused an argument: Go blames the first non-string argument,
          * and a literal there fails evalArg ("expected string; found 5"). */
         if (err->kind == SG_ERR_EXEC && !err->tmpl && err->msg &&
@@ -382,20 +371,6 @@ bool call_method(struct sg_exec *s, xval dot, sg_object *o, const char *name, co
     return true;
 }
 
-/* Run a named-integer method; false and *err when it threw. */
-static bool protected_named(sg_value recv, const char *name, const sg_value *argv, sg_value *out,
-                            sg_error **err)
-{
-    sg_catch c;
-    if (SG_TRY(&c)) {
-        *out = gonamed_method(recv, name, argv);
-        catch_pop(&c);
-        return true;
-    }
-    catch_pop(&c);
-    *err = c.err;
-    return false;
-}
 
 bool call_named_method(struct sg_exec *s, xval dot, sg_value recv, const char *name, const sg_node *node,
                        const sg_node *const *args, size_t nargs, const xval *final, xval *out)
@@ -406,7 +381,7 @@ bool call_named_method(struct sg_exec *s, xval dot, sg_value recv, const char *n
     sg_value *av = typed_args(s, dot, name, &g, node, args, nargs, final, &argc);
     sg_value res = sg_nil;
     sg_error *err = NULL;
-    if (!protected_named(recv, name, av, &res, &err)) raise_call_error(s, node, name, err);
+    if (!protected_run(&(pcall){ .kind = PC_NAMED, .name = name, .recv = recv, .argv = av }, &res, &err)) raise_call_error(s, node, name, err);
     *out = (xval){ res, false };
     return true;
 }
@@ -515,10 +490,10 @@ bool call_values_method(struct sg_exec *s, xval dot, sg_value recv, const char *
                          err_new(SG_ERR_PLAIN, "runtime error: invalid memory address or nil pointer dereference"));
     }
     if (np == 1) argv[0] = na ? eval_arg(s, dot, 's', args[1]).v : validate(s, *final, 's').v;
-    sg_catch c;
     sg_error *err = NULL;
     sg_value res = sg_nil;
-    if (!protected_values(recv, name, argv, &res, &err, &c)) raise_call_error(s, node, name, err);
+    if (!protected_run(&(pcall){ .kind = PC_VALUES, .recv = recv, .name = name, .argv = argv }, &res, &err))
+        raise_call_error(s, node, name, err);
     *out = (xval){ res, !strcmp(name, "PathValue") };
     return true;
 }

@@ -154,28 +154,12 @@ static bool enter_collection(yparser *p)
     const char *json_err = ev->type == YAML_SEQUENCE_START_EVENT
                                ? "error unmarshaling JSON: while decoding JSON: invalid character '[' exceeded max depth"
                                : "error unmarshaling JSON: while decoding JSON: invalid character '{' exceeded max depth";
-    /* skim: a stack of flow flags for the collections open beyond this point */
+    /* skim the rest of the document for a deeper YAML nesting, with a stack of flow
+     * flags for the collections open beyond this point (libyaml closes them all before
+     * the document ends) */
     size_t cap = 64, n = 0;
     bool *st = sg_alloc(cap * sizeof *st);
     st[n++] = flow;
-    while (n > 0) {
-        if (next_event(p) < 0) return false;
-        if (ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT) {
-            bool f = is_flow(ev);
-            p->coll++;
-            p->flow += f;
-            if (p->flow > YAML_MAX_DEPTH || p->coll - p->flow > YAML_MAX_DEPTH) {
-                too_deep_yaml(p, ev);
-                return false;
-            }
-            st = arena_grow(st, n, &cap, sizeof *st, 64);
-            st[n++] = f;
-        } else if (ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT) {
-            p->coll--;
-            p->flow -= st[--n];
-        }
-    }
-    /* the rest of the document, for a deeper YAML nesting further on */
     for (;;) {
         if (next_event(p) < 0) return false;
         if (ev->type == YAML_DOCUMENT_END_EVENT || ev->type == YAML_STREAM_END_EVENT) break;
@@ -189,12 +173,12 @@ static bool enter_collection(yparser *p)
             }
             st = arena_grow(st, n, &cap, sizeof *st, 64);
             st[n++] = f;
-        } else if ((ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT) && n > 0) {
-            p->coll--;
-            p->flow -= st[--n];
         } else if (ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT) {
-            p->coll--; /* a collection opened before the skim: its style was pushed by parse_node */
-            p->flow -= p->coll < p->flow; /* (approximate: keep flow <= coll) */
+            p->coll--;
+            if (n > 0)
+                p->flow -= st[--n];
+            else /* a collection opened before the skim: its style was pushed by parse_node */
+                p->flow -= p->coll < p->flow; /* (approximate: keep flow <= coll) */
         }
     }
     p->err = json_err;

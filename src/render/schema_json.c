@@ -113,7 +113,7 @@ const char *schema_num_text(sg_value v)
 
 sg_value schema_plain(sg_value v)
 {
-    if (v.kind == VK_OBJECT && v.u.o->type == &num_type) return val_float(((snum *)v.u.o->data)->f);
+    if (schema_is_num(v)) return val_float(schema_num(v));
     if (v.kind == VK_LIST) {
         sg_value l = val_list(list_len(v));
         for (size_t i = 0; i < list_len(v); i++) list_push(l, schema_plain(list_get(v, i)));

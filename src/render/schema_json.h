@@ -20,8 +20,8 @@ double schema_num(sg_value v);
 /* The source text of a json.Number object, or NULL for any other value. */
 const char *schema_num_text(sg_value v);
 
-/* v with every json.Number replaced by its float64 (a deep copy where needed), as
- * encoding/json would hand it on after decoding without UseNumber. */
+/* v with every number (json.Number, int, int64) replaced by its float64 (a deep copy
+ * where needed), as encoding/json hands it on after decoding into interface{}. */
 sg_value schema_plain(sg_value v);
 
 /* Whether x is an integer multiple of m, computed on their shortest decimal forms as

@@ -95,34 +95,13 @@ static void *grow(void *p, size_t n, size_t *cap, size_t sz)
     return p;
 }
 
-/* v with every number a float64, as json.Unmarshal into interface{} leaves it. */
-static sg_value floats(sg_value v)
-{
-    if (schema_is_num(v)) return val_float(schema_num(v));
-    if (v.kind == VK_LIST) {
-        sg_value l = val_list(list_len(v));
-        for (size_t i = 0; i < list_len(v); i++) list_push(l, floats(list_get(v, i)));
-        return l;
-    }
-    if (v.kind == VK_MAP) {
-        sg_value m = val_map();
-        for (size_t it = 0;;) {
-            sg_mapent *e;
-            if (!map_next(v, &it, &e)) break;
-            map_setn(m, e->key, e->klen, floats(e->val));
-        }
-        return m;
-    }
-    return v;
-}
-
 /* marshalWithoutNumber: json.Marshal after a round trip through float64 numbers. */
 static const char *mwn(sg_value v)
 {
     sg_buf b;
     buf_init(&b);
     const char *err;
-    if (jsonio_emit(&b, floats(v), 0, &err) != 0) return "?";
+    if (jsonio_emit(&b, schema_plain(v), 0, &err) != 0) return "?";
     return b.p;
 }
 
