@@ -27,7 +27,10 @@
 # Environment: SPARKGEN (default ./sparkgen), HELM (helm v4.1.4), HELM3 (helm v3.17.3),
 # REALWORLD_MIRROR (default /work/.mirror), REALWORLD_LIST (default charts.list beside this
 # script), REALWORLD_MAJORS (default "4 3"), REALWORLD_TIMEOUT (seconds per run, default 120),
-# REALWORLD_KEEP=1 (keep the scratch directory and print its path).
+# REALWORLD_KEEP=1 (keep the scratch directory and print its path), REALWORLD_ARGS (helm
+# arguments added to every run, e.g. '--include-crds -n other'), REALWORLD_PACK=deps (every
+# subchart packaged into charts/NAME-VERSION.tgz with helm package, the layout `helm
+# dependency build` leaves) or REALWORLD_PACK=all (the chart itself rendered from its .tgz too).
 # Output: one line per run, a short diff with -v for each run not IDENT, then per major
 # "N of M charts byte-identical (R of S runs), K more identical outside helm's random values";
 # exit status 0 iff no run was DIFF or NONDET, 1 otherwise, 2 on a setup error (missing tool,
@@ -85,7 +88,9 @@ extract() {
 		echo "run.sh: no snapshot of $1 under $MIRROR (fetch it: github:$1)" >&2
 		return 1
 	fi
-	if ! git --git-dir="$g" cat-file -e "$2:$3" 2>/dev/null; then
+	obj="$2:$3"
+	[ "$3" = . ] && obj="$2^{tree}"
+	if ! git --git-dir="$g" cat-file -e "$obj" 2>/dev/null; then
 		echo "run.sh: $1 has no $3 at commit $2" >&2
 		return 1
 	fi
@@ -102,7 +107,7 @@ extract() {
 		return 1
 	fi
 	rm -rf "$4"
-	mv "$x/$3" "$4"
+	if [ "$3" = . ]; then mv "$x" "$4"; else mv "$x/$3" "$4"; fi
 	rm -rf "$x"
 }
 
@@ -196,7 +201,7 @@ check_chart() {
 		[ "$major" = 3 ] && h=$HELM3
 		while IFS= read -r run; do
 			eval "set -- $run"
-			desc=$(printf '%s' "${run:-default}" | sed "s#$WORK/src/$label/chart/##g; s#$WORK/src/$label/repo/#/#g")
+			desc=$(printf "%s" "${run:-default}" | sed "s#$WORK/src/$label/chart/##g; s#$WORK/src/$label/repo/#/#g; s#$WORK/src/$label/##g" | tr -d "\047")
 			run_tool "$h" "$major" helm "$chart" "$@"
 			run_tool "$SPARKGEN" "$major" sparkgen "$chart" "$@"
 			if same helm sparkgen; then
@@ -217,16 +222,124 @@ check_chart() {
 			printf '%-6s v%s %s [%s]%s\n' "$st" "$major" "$label" "$desc" "$note"
 			[ $verbose = 1 ] && [ "$st" != IDENT ] && show_diff
 			if [ "$st" != IDENT ] && [ -n "${REALWORLD_KEEP:-}" ]; then
-				k=$WORK/kept/$(printf '%s@v%s@%s' "$label" "$major" "$desc" | tr -c 'A-Za-z0-9@.\n_-' _)
+				nkept=$((nkept + 1))
+				k=$WORK/kept/$nkept-$label@v$major
 				mkdir -p "$k"
 				cp "$WORK/r/"* "$k/"
+				printf '%s\n' "$run" >"$k/args"
+				echo "    kept: $k"
 			fi
 			printf '%s %s %s %s\n' "$major" "$label" "$(printf '%s' "$desc" | tr ' ' _)" "$st" >>"$WORK/results"
 		done <"$runs"
 	done
 }
 
+# unittest_runs CHART GLOB DIR: the helm-unittest suites GLOB of CHART as helm arguments, one
+# line per distinct test: its set: values and values: files merged into DIR/N.yaml (suite
+# level first), its release namespace (-n), capabilities (--kube-version, --api-versions) and
+# upgrade flag.  The whole chart is rendered, not only the suite's templates, and the asserts
+# are ignored: the test is only a source of values that reach the chart's branches.  Needs
+# python3 with PyYAML.
+unittest_runs() {
+	mkdir -p "$3"
+	python3 - "$1" "$2" "$3" <<'PY'
+import glob, json, os, re, sys
+import yaml
+
+chart, pattern, out = sys.argv[1:4]
+
+def set_path(root, path, value):
+    # helm-unittest set: paths: a.b[0].c, with \. for a literal dot
+    parts = []
+    for raw in re.split(r'(?<!\\)\.', path):
+        raw = raw.replace('\\.', '.')
+        m = re.match(r'^(.*?)((?:\[\d+\])*)$', raw)
+        if m.group(1):
+            parts.append(m.group(1))
+        parts += [int(i) for i in re.findall(r'\[(\d+)\]', m.group(2))]
+    node = root
+    for i, k in enumerate(parts):
+        last = i == len(parts) - 1
+        nxt = None if last else ([] if isinstance(parts[i + 1], int) else {})
+        if isinstance(k, int):
+            if not isinstance(node, list):
+                return
+            while len(node) <= k:
+                node.append(None)
+            if last:
+                node[k] = value
+            else:
+                if not isinstance(node[k], type(nxt)):
+                    node[k] = nxt
+                node = node[k]
+        else:
+            if not isinstance(node, dict):
+                return
+            if last:
+                node[k] = value
+            else:
+                if not isinstance(node.get(k), type(nxt)):
+                    node[k] = nxt
+                node = node[k]
+
+def merge(dst, src):
+    for k, v in src.items():
+        if isinstance(v, dict) and isinstance(dst.get(k), dict):
+            merge(dst[k], v)
+        else:
+            dst[k] = v
+
+seen = set()
+n = 0
+for f in sorted(glob.glob(os.path.join(chart, pattern), recursive=True)):
+    try:
+        suites = [d for d in yaml.safe_load_all(open(f)) if isinstance(d, dict)]
+    except Exception as e:
+        print('run.sh: %s: %s' % (f, e), file=sys.stderr)
+        continue
+    for suite in suites:
+        for t in suite.get('tests') or []:
+            if not isinstance(t, dict):
+                continue
+            values = {}
+            files = []
+            args = []
+            for layer in (suite, t):
+                for v in layer.get('values') or []:
+                    files.append(os.path.normpath(os.path.join(os.path.dirname(f), str(v))))
+                for k, v in (layer.get('set') or {}).items():
+                    one = {}
+                    set_path(one, str(k), v)
+                    merge(values, one)
+            rel = dict(suite.get('release') or {}, **(t.get('release') or {}))
+            cap = dict(suite.get('capabilities') or {}, **(t.get('capabilities') or {}))
+            for v in files:
+                if os.path.isfile(v):
+                    args += ['-f', v]
+            if rel.get('namespace'):
+                args += ['-n', str(rel['namespace'])]
+            if rel.get('upgrade'):
+                args += ['--is-upgrade']
+            if cap.get('majorVersion') and cap.get('minorVersion'):
+                args += ['--kube-version', 'v%s.%s.0' % (cap['majorVersion'], cap['minorVersion'])]
+            for a in cap.get('apiVersions') or []:
+                args += ['--api-versions', str(a)]
+            text = yaml.safe_dump(values, default_flow_style=False) if values else ''
+            key = json.dumps([text, args])
+            if key in seen or (not text and not args):
+                continue
+            seen.add(key)
+            n += 1
+            if text:
+                path = os.path.join(out, '%d.yaml' % n)
+                open(path, 'w').write(text)
+                args = ['-f', path] + args
+            print(' '.join("'" + a.replace("'", "'\\''") + "'" for a in args))
+PY
+}
+
 setup_err=0
+nkept=0
 : >"$WORK/patterns"
 for p in "$@"; do printf '%s\n' "$p" >>"$WORK/patterns"; done
 # The manifest: each line is parsed with the shell's own quoting (eval "set -- LINE").
@@ -291,6 +404,10 @@ while IFS= read -r line; do
 			done
 			[ $found = 1 ] || echo "run.sh: $label: no values file matches $val" >&2
 			;;
+		unittest)
+			# unittest=GLOB: one more run per helm-unittest test (GLOB relative to the chart)
+			unittest_runs "$chart" "$val" "$root/ut" >>"$root/runs" || setup_err=1
+			;;
 		run)
 			# run='ARGS': one more run with these arguments (shell-quoted)
 			printf '%s\n' "$val" >>"$root/runs"
@@ -305,10 +422,30 @@ while IFS= read -r line; do
 			;;
 		esac
 	done
+	extra="$extra${REALWORLD_ARGS:+ $REALWORLD_ARGS}"
 	if [ -n "$extra" ]; then
 		while IFS= read -r r; do printf '%s%s\n' "$r" "$extra"; done <"$root/runs" >"$root/runs.x"
 		mv "$root/runs.x" "$root/runs"
 	fi
+	case ${REALWORLD_PACK:-} in
+	deps | all)
+		# the layout `helm dependency build` leaves: every subchart a .tgz under charts/
+		for d in "$chart"/charts/*/; do
+			[ -f "$d/Chart.yaml" ] || continue
+			"$HELM" package "$d" -d "$chart/charts" >/dev/null 2>&1 &&
+				rm -rf "$d" || echo "run.sh: $label: helm package $d failed" >&2
+		done
+		if [ "$REALWORLD_PACK" = all ]; then
+			rm -rf "$root/pkg"
+			mkdir -p "$root/pkg"
+			if "$HELM" package "$chart" -d "$root/pkg" >/dev/null 2>&1; then
+				chart=$(ls "$root"/pkg/*.tgz)
+			else
+				echo "run.sh: $label: helm package failed" >&2
+			fi
+		fi
+		;;
+	esac
 	check_chart "$label" "$chart" "$root/runs"
 done <<EOF
 $(cat "$LIST")
