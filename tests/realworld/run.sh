@@ -11,9 +11,9 @@
 # each names a repository, a commit and a path; the chart is `git archive`d from the bare
 # git directory $REALWORLD_MIRROR/<owner>+<name>/repo (or .../<owner>+<name> itself when
 # that is the git directory), its subcharts are placed under charts/ from the same (or
-# another) snapshot, and it is rendered once with its default values and once per values
-# file, against helm v4.1.4 (sparkgen default mode) and helm v3.17.3 (sparkgen
-# --helm-compat v3).  Both tools render the same extracted directory, at the same path,
+# another) snapshot, and it is rendered once with its default values, once per values file,
+# per helm-unittest test (its values; python3 with PyYAML reads the suites) and per extra run,
+# against helm v4.1.4 (sparkgen default mode) and helm v3.17.3 (sparkgen --helm-compat v3).  Both tools render the same extracted directory, at the same path,
 # each with a private empty HOME.
 #
 # Each run is reported as one of:
