@@ -5,13 +5,14 @@
  * blank line before each top-level table, nested tables and their keys indented two
  * spaces per level, nil values skipped, maps inside arrays written inline.
  * The decoder covers TOML 1.0 (tables, arrays of tables, inline tables, dotted and quoted
- * keys, all string forms, integers in every base, floats, inf/nan, booleans); local and
- * offset date-times stay strings.  Its error texts follow BurntSushi's where cheap.
+ * keys, all string forms, integers in every base, floats, inf/nan, booleans, and
+ * date-times as time.Time values in BurntSushi's zones).  Its error texts follow BurntSushi's where cheap.
  */
 #include "fn_helm.h"
 #include "../base/arena.h"
 #include "../base/err.h"
 #include "../io/gofloat.h"
+#include "gotime.h"
 #include "../value/gofmt.h"
 #include "../value/gonamed.h"
 #include <math.h>
@@ -137,10 +138,19 @@ static void e_element_body(tenc *e, sg_value v)
 {
     sg_buf *b = e->b;
     e->written = true;
-    if (is_time(v)) {
-        /* a datetime: RFC 3339 text, unquoted */
-        sg_value t = v.u.o->type->tojson(v.u.o);
-        buf_put(b, t.u.s.p, t.u.s.n);
+    gotime tm;
+    if (gotime_from_value(v, &tm)) {
+        /* a datetime, unquoted: local ones (fromToml's zones) in their own TOML form of
+         * the UTC wall clock, any other RFC 3339 with nanoseconds */
+        static const char *const local_layouts[] = { "2006-01-02T15:04:05.999999999", "2006-01-02",
+                                                     "15:04:05.999999999" };
+        const char *layout = "2006-01-02T15:04:05.999999999Z07:00";
+        for (int k = GOTIME_TOML_DATETIME; k <= GOTIME_TOML_TIME; k++)
+            if (tm.loc == gotime_toml_local((gotime_toml_kind)k)) {
+                layout = local_layouts[k];
+                tm = gotime_in(tm, gotime_utc()); /* v.In(time.UTC).Format(...) */
+            }
+        gotime_format(b, tm, layout, strlen(layout));
         return;
     }
     if (v.kind == VK_INT64 && v.gotype == GT_DURATION) {
@@ -609,42 +619,35 @@ static bool valid_datetime(const char *w, size_t n)
     return oh < 24 && om < 60;
 }
 
-/* A TOML date/time as the RFC 3339 string encoding/json gives the time.Time BurntSushi
- * returns (local values are UTC; a zero offset prints as Z; fraction zeros trimmed).
- * w must pass valid_datetime. */
-static sg_value datetime(const char *w, size_t n)
+/* valueDatetime: the time.Time BurntSushi makes of a TOML date/time w (datetimeRepl already
+ * applied): the first of its layouts that time.ParseInLocation accepts, an offset date-time
+ * in Local, local ones in the fixed zones "datetime-local", "date-local", "time-local"
+ * (at Local's offset now; the forms without seconds only in toml v1.6.0, Helm 4).  False if none parses. */
+static bool datetime(const char *w, size_t n, sg_value *out)
 {
-    sg_buf b;
-    buf_init(&b);
-    const char *t = w;
-    if (w[2] == ':') {
-        buf_puts(&b, "0000-01-01T");
-    } else {
-        buf_put(&b, w, 10);
-        if (n == 10) { buf_puts(&b, "T00:00:00Z"); return val_str_nocopy(b.p, b.len); }
-        buf_putc(&b, 'T');
-        t = w + 11;
+    static const struct {
+        const char *layout;
+        int zone; /* a gotime_toml_kind, or -1 for Local */
+        bool next;
+    } forms[] = {
+        { "2006-01-02T15:04:05.999999999Z07:00", -1, false },
+        { "2006-01-02T15:04:05.999999999", GOTIME_TOML_DATETIME, false },
+        { "2006-01-02", GOTIME_TOML_DATE, false },
+        { "15:04:05.999999999", GOTIME_TOML_TIME, false },
+        { "2006-01-02T15:04Z07:00", -1, true },
+        { "2006-01-02T15:04", GOTIME_TOML_DATETIME, true },
+        { "15:04", GOTIME_TOML_TIME, true },
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        if (forms[i].next && sg_helm_major < 4) continue;
+        const gotime_loc *loc = forms[i].zone < 0 ? gotime_local() : gotime_toml_local((gotime_toml_kind)forms[i].zone);
+        gotime t;
+        if (!gotime_parse(forms[i].layout, strlen(forms[i].layout), w, n, loc, &t)) {
+            *out = gotime_value(t);
+            return true;
+        }
     }
-    const char *end = w + n;
-    buf_put(&b, t, 5);
-    const char *q = t + 5;
-    if (q < end && *q == ':') {
-        buf_put(&b, q, 3);
-        q += 3;
-    } else {
-        buf_puts(&b, ":00"); /* HH:MM (Helm 4) */
-    }
-    if (q < end && *q == '.') {
-        const char *f = q + 1, *fe = f;
-        while (fe < end && *fe >= '0' && *fe <= '9') fe++;
-        const char *last = fe;
-        while (last > f && last[-1] == '0') last--;
-        if (last > f) { buf_putc(&b, '.'); buf_put(&b, f, (size_t)(last - f)); }
-        q = fe;
-    }
-    if (q >= end || *q == 'Z' || *q == 'z' || !strcmp(q, "+00:00") || !strcmp(q, "-00:00")) buf_putc(&b, 'Z');
-    else buf_put(&b, q, (size_t)(end - q));
-    return val_str_nocopy(b.p, b.len);
+    return false;
 }
 
 /* numUnderscoresOK: each '_' follows a hex digit, and the text ends in one. */
@@ -730,16 +733,15 @@ static int parse_scalar_word(tparser *p, sg_value *out)
         size_t k = sgn;
         while (k < n && w[k] >= '0' && w[k] <= '9') k++;
         if (!sgn && k < n && (w[k] == '-' || w[k] == ':')) {
-            if (!valid_datetime(w, n)) {
+            bool ok = valid_datetime(w, n);
+            for (size_t j = 0; j < n; j++) /* datetimeRepl: z→Z, t→T, ' '→T */
+                w[j] = w[j] == 'z' ? 'Z' : w[j] == 't' || w[j] == ' ' ? 'T' : w[j];
+            if (!ok || !datetime(w, n, out)) {
                 sg_buf q;
                 buf_init(&q);
-                for (size_t j = 0; j < n; j++) /* datetimeRepl: z→Z, t→T, ' '→T */
-                    w[j] = w[j] == 'z' ? 'Z' : w[j] == 't' || w[j] == ' ' ? 'T' : w[j];
                 gofmt_quote(&q, w, n);
                 return tfail_parse(p, sg_sprintf("invalid datetime: %s", q.p));
             }
-            /* dates and times: RFC 3339 text as Go's time.Time marshals it (local = UTC) */
-            *out = datetime(w, n);
             return 0;
         }
     }

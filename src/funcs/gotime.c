@@ -978,6 +978,23 @@ const char *gotime_parse(const char *alayout, size_t aln, const char *avalue, si
     return NULL;
 }
 
+const gotime_loc *gotime_toml_local(gotime_toml_kind k)
+{
+    static gotime_loc locs[] = {
+        { LOC_FIXED, "datetime-local", NULL, 0 },
+        { LOC_FIXED, "date-local", NULL, 0 },
+        { LOC_FIXED, "time-local", NULL, 0 },
+    };
+    static bool init;
+    if (!init) {
+        init = true;
+        int off = 0;
+        lookup(gotime_local(), gotime_now().sec, &off);
+        for (int i = 0; i < 3; i++) locs[i].offset = off;
+    }
+    return &locs[k];
+}
+
 /* ---------------------------------------------------------------- durations */
 
 void gotime_duration_string(sg_buf *b, int64_t d) { gonamed_duration_string(b, d); }

@@ -27,6 +27,14 @@ const gotime_loc *gotime_load(const char *name);
 /* time.FixedZone(name, offset) */
 const gotime_loc *gotime_fixed(const char *name, int offset);
 
+/* BurntSushi/toml's internal.LocalDatetime, LocalDate and LocalTime: fixed zones named
+ * "datetime-local", "date-local" and "time-local", one location each for the process (the
+ * TOML encoder recognises them by identity, as Go compares the *time.Location), at the
+ * offset Local has at the first call (time.Now().Zone() at start-up, in toml v1.4.0 and
+ * v1.6.0 alike). */
+typedef enum { GOTIME_TOML_DATETIME, GOTIME_TOML_DATE, GOTIME_TOML_TIME } gotime_toml_kind;
+const gotime_loc *gotime_toml_local(gotime_toml_kind k);
+
 /* time.Now() (with a monotonic reading), time.Unix(sec, 0) in Local. */
 gotime gotime_now(void);
 gotime gotime_unix(int64_t sec);
