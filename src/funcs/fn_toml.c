@@ -313,6 +313,11 @@ typedef struct tparser {
     size_t n, i;
     int line;
     const char *err;
+    size_t errn;       /* err's length (a message may hold a NUL: the lexer's EOF rune) */
+    size_t full_n;     /* the text's length before the cut at a control character */
+    bool word_at_ctl;  /* a number/bool/date word ended at that cut: its lexer met the
+                        * control character before the value was emitted */
+    const char *ctl_key; /* lastkey at that moment */
     const char *lastkey;
     const char *ctx;   /* the key of the last [header]: BurntSushi's parser context */
     bool in_header;    /* parsing a [header] name: lexTableNameStart's messages */
@@ -322,14 +327,22 @@ typedef struct tparser {
     sg_value aot;      /* "map/key" of each array of tables ([[header]]) */
 } tparser;
 
-static int fail_at(tparser *p, int line, const char *msg)
+/* The first error wins: "toml: line N[ (last key "K")]: " and msg's n bytes. */
+static int fail_at_n(tparser *p, int line, const char *msg, size_t n)
 {
     if (!p->err) {
-        if (p->lastkey) p->err = sg_sprintf("toml: line %d (last key \"%s\"): %s", line, p->lastkey, msg);
-        else p->err = sg_sprintf("toml: line %d: %s", line, msg);
+        sg_buf b;
+        buf_init(&b);
+        if (p->lastkey) buf_printf(&b, "toml: line %d (last key \"%s\"): ", line, p->lastkey);
+        else buf_printf(&b, "toml: line %d: ", line);
+        buf_put(&b, msg, n);
+        p->err = b.p;
+        p->errn = b.len;
     }
     return -1;
 }
+
+static int fail_at(tparser *p, int line, const char *msg) { return fail_at_n(p, line, msg, strlen(msg)); }
 
 /* A lexer error (BurntSushi's lx.errorf).  At EOF the lexer moves it up a line: always in
  * toml v1.4.0 (Helm 3), only when the input ends with a newline in v1.6.0 (Helm 4). */
@@ -399,6 +412,25 @@ static void put_utf8(sg_buf *b, unsigned r)
     }
 }
 
+/* The error of a \\x, \\u or \\U escape (letter d) whose next rune, at p->i, is not a hex
+ * digit: lexHexEscape/lexShortUnicodeEscape/lexLongUnicodeEscape quote (%q) the item read
+ * so far from start, through that rune; only a read past the end moves the line. */
+static int hex_escape_fail(tparser *p, size_t start, char d)
+{
+    bool at_eof = eof(p);
+    if (!at_eof) {
+        if (p->s[p->i] == '\n') p->line++;
+        p->i++;
+        while (!eof(p) && ((unsigned char)p->s[p->i] & 0xC0) == 0x80) p->i++;
+    }
+    sg_buf qs;
+    buf_init(&qs);
+    gofmt_quote(&qs, p->s + start, p->i - start);
+    const char *m = sg_sprintf("expected %s hexadecimal digits after '\\%c', but got %s instead",
+                               d == 'x' ? "two" : d == 'u' ? "four" : "eight", d, qs.p);
+    return at_eof ? tfail(p, m) : fail_at(p, p->line, m);
+}
+
 static int parse_string(tparser *p, sg_value *out)
 {
     char q = peek(p, 0);
@@ -406,6 +438,7 @@ static int parse_string(tparser *p, sg_value *out)
     sg_buf b;
     buf_init(&b);
     p->i += multi ? 3 : 1;
+    size_t start = p->i; /* the lexer's item start */
     if (multi) {
         if (peek(p, 0) == '\n') { p->i++; p->line++; }
         else if (peek(p, 0) == '\r' && peek(p, 1) == '\n') { p->i += 2; p->line++; }
@@ -419,9 +452,12 @@ static int parse_string(tparser *p, sg_value *out)
         if (c == q) {
             if (!multi) { p->i++; break; }
             if (peek(p, 1) == q && peek(p, 2) == q) {
-                /* up to two extra quotes belong to the content */
+                /* up to two extra quotes belong to the content; a sixth is too many
+                 * (lexMultilineString's check after five) */
                 size_t extra = 0;
                 while (extra < 2 && peek(p, 3 + extra) == q) extra++;
+                if (extra == 2 && peek(p, 5) == q)
+                    return fail_at(p, p->line, q == '"' ? "unexpected '\"\"\"\"\"\"'" : "unexpected \"''''''\"");
                 for (size_t k = 0; k < extra; k++) buf_putc(&b, q);
                 p->i += 3 + extra;
                 break;
@@ -453,7 +489,11 @@ static int parse_string(tparser *p, sg_value *out)
             case 'x': {
                 if (sg_helm_major < 4) return tfail(p, "invalid escape in string '\\x'");
                 int h1 = hexv(peek(p, 0)), h2 = h1 < 0 ? -1 : hexv(peek(p, 1));
-                if (h2 < 0) return tfail(p, "invalid escape in string");
+                if (h1 < 0) return hex_escape_fail(p, start, d);
+                if (h2 < 0) {
+                    p->i++;
+                    return hex_escape_fail(p, start, d);
+                }
                 p->i += 2;
                 put_utf8(&b, (unsigned)(h1 * 16 + h2));
                 break;
@@ -466,7 +506,7 @@ static int parse_string(tparser *p, sg_value *out)
                 const char *hex = p->s + p->i;
                 for (int k = 0; k < nd; k++) {
                     int h = hexv(peek(p, 0));
-                    if (h < 0) return tfail(p, "invalid escape in string");
+                    if (h < 0) return hex_escape_fail(p, start, d);
                     r = r * 16 + (unsigned)h;
                     p->i++;
                 }
@@ -680,6 +720,10 @@ static int parse_scalar_word(tparser *p, sg_value *out)
         p->i++;
     char *w = sg_strndup(p->s + st, p->i - st);
     size_t n = p->i - st;
+    if (n && eof(p) && p->n < p->full_n) {
+        p->word_at_ctl = true;
+        p->ctl_key = p->lastkey;
+    }
     if (!n) {
         if (eof(p)) return tfail(p, "unexpected EOF; expected value");
         return tfail(p, sg_sprintf("expected value but found %s instead", qrune((unsigned char)p->s[p->i])));
@@ -688,6 +732,7 @@ static int parse_scalar_word(tparser *p, sg_value *out)
     size_t sgn = w[0] == '+' || w[0] == '-';
     if (n >= sgn + 3 && (!strncmp(w + sgn, "inf", 3) || !strncmp(w + sgn, "nan", 3))) {
         p->i = st + sgn + 3;
+        p->word_at_ctl = false; /* inf/nan: three letters accepted, nothing read past them */
         *out = val_float(w[sgn] == 'n' ? NAN : w[0] == '-' ? -INFINITY : INFINITY);
         return 0;
     }
@@ -720,9 +765,19 @@ static int parse_scalar_word(tparser *p, sg_value *out)
         const char *what = base == 16 ? (sg_helm_major < 4 ? "a hexidecimal" /* v1.4.0's spelling */
                                                            : "a hexadecimal")
                            : base == 8 ? "an octal" : "a binary";
-        int h = n > 2 ? hexv(w[2]) : -1;
-        if (n > 2 && (h < 0 || h >= base))
-            return tfail_parse(p, sg_sprintf("not %s number: '%.3s'", what, w));
+        /* the rune after the prefix (peeked: NUL at EOF) must be a digit of the base */
+        size_t at = st + 2, rn = at < p->n ? 1 : 0;
+        int h = rn ? hexv(p->s[at]) : -1;
+        if (h < 0 || h >= base) {
+            while (rn && at + rn < p->n && ((unsigned char)p->s[at + rn] & 0xC0) == 0x80) rn++;
+            sg_buf m;
+            buf_init(&m);
+            buf_printf(&m, "not %s number: '%.2s", what, w);
+            if (rn) buf_put(&m, p->s + at, rn);
+            else buf_putc(&m, 0);
+            buf_putc(&m, '\'');
+            return fail_at_n(p, p->line, m.p, m.len);
+        }
         size_t k = 2;
         while (k < n && (w[k] == '_' || (hexv(w[k]) >= 0 && hexv(w[k]) < base))) k++;
         p->i = st + k;
@@ -1078,19 +1133,21 @@ sg_value fn_helm_fromtoml(sg_fcall *c, int argc, sg_value *argv)
             break;
         bad++;
     }
+    p.full_n = p.n;
     p.n = bad;
     int rc = parse_toml(&p);
     if (bad < len && (rc == 0 || p.i >= bad)) {
         int line = 1;
         for (size_t k = 0; k < bad; k++) line += p.s[k] == '\n';
         p.err = NULL;
+        if (p.word_at_ctl) p.lastkey = p.ctl_key;
         fail_at(&p, line, sg_sprintf("TOML files cannot contain control characters: '0x%02x'",
                                      (unsigned char)p.s[bad]));
         rc = -1;
     }
     if (rc < 0) {
         sg_value m = val_map();
-        map_set(m, "Error", val_cstr(p.err));
+        map_set(m, "Error", val_str(p.err, p.errn));
         return m;
     }
     return p.root;
