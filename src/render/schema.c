@@ -398,14 +398,23 @@ static const char **missing_names(sg_value v, sg_value req, size_t *n)
     return *n ? names : NULL;
 }
 
+/* The count bounds "min<what>"/"max<what>" of sch against a count n (minLength, maxItems...). */
+static void count_bounds(sg_value sch, const char *what, size_t n, const char *ptr, errlist *out)
+{
+    static const char *const side[] = { "min", "max" };
+    for (int i = 0; i < 2; i++) {
+        const char *kw = sg_sprintf("%s%s", side[i], what);
+        sg_value k;
+        if (get(sch, kw, &k) && is_num(k) && (i == 0 ? (double)n < num(k) : (double)n > num(k)))
+            leaf(out, ptr, sg_sprintf("%s: got %s, want %s", kw, xint((long long)n), xint((long long)num(k))));
+    }
+}
+
 static void obj_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, errlist *out)
 {
     sg_value k;
     size_t n = map_len(v);
-    if (get(sch, "minProperties", &k) && is_num(k) && (double)n < num(k))
-        leaf(out, ptr, sg_sprintf("minProperties: got %s, want %s", xint((long long)n), xint((long long)num(k))));
-    if (get(sch, "maxProperties", &k) && is_num(k) && (double)n > num(k))
-        leaf(out, ptr, sg_sprintf("maxProperties: got %s, want %s", xint((long long)n), xint((long long)num(k))));
+    count_bounds(sch, "Properties", n, ptr, out);
     size_t nmiss;
     const char **miss;
     if (get(sch, "required", &k) && (miss = missing_names(v, k, &nmiss))) {
@@ -506,10 +515,7 @@ static void arr_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, err
 {
     sg_value k;
     size_t n = list_len(v);
-    if (get(sch, "minItems", &k) && is_num(k) && (double)n < num(k))
-        leaf(out, ptr, sg_sprintf("minItems: got %s, want %s", xint((long long)n), xint((long long)num(k))));
-    if (get(sch, "maxItems", &k) && is_num(k) && (double)n > num(k))
-        leaf(out, ptr, sg_sprintf("maxItems: got %s, want %s", xint((long long)n), xint((long long)num(k))));
+    count_bounds(sch, "Items", n, ptr, out);
     if (get(sch, "uniqueItems", &k) && k.kind == VK_BOOL && k.u.b) {
         for (size_t i = 0; i < n; i++)
             for (size_t j = i + 1; j < n; j++)
@@ -624,10 +630,7 @@ static void str_validate(ctx *cx, sg_value sch, sg_value v, const char *ptr, err
     (void)cx;
     sg_value k;
     size_t n = gofmt_rune_count(v.u.s.p, v.u.s.n);
-    if (get(sch, "minLength", &k) && is_num(k) && (double)n < num(k))
-        leaf(out, ptr, sg_sprintf("minLength: got %s, want %s", xint((long long)n), xint((long long)num(k))));
-    if (get(sch, "maxLength", &k) && is_num(k) && (double)n > num(k))
-        leaf(out, ptr, sg_sprintf("maxLength: got %s, want %s", xint((long long)n), xint((long long)num(k))));
+    count_bounds(sch, "Length", n, ptr, out);
     if (get(sch, "pattern", &k) && k.kind == VK_STRING) {
         const char *rerr;
         sg_regex *re = regex_compile(k.u.s.p, k.u.s.n, &rerr);
