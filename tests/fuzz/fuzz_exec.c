@@ -1,9 +1,9 @@
 /* fuzz_exec.c - libFuzzer target: parse and execute a template against a fixed data
  * model (Values, Release, Template, a few helpers), as Helm's engine would. */
 #include "fuzz.h"
+#include "../unit/helmdot.h"
 #include "../../src/exec/exec.h"
 #include "../../src/funcs/registry.h"
-#include "../../src/io/yaml.h"
 #include "../../src/tmpl/parse.h"
 
 static const char *VALS =
@@ -16,22 +16,8 @@ static const char *HELPERS =
 
 void fuzz_one(const char *text, size_t len)
 {
-    sg_value vals;
-    const char *err = NULL;
-    if (yamlio_load_values(VALS, strlen(VALS), &vals, &err) != 0) return;
-    vals.gotype = GT_MAP_VALUES;
-    sg_value dot = val_map();
-    dot.gotype = GT_MAP_VALUES;
-    map_set(dot, "Values", vals);
-    sg_value rel = val_map();
-    map_set(rel, "Name", val_cstr("release-name"));
-    map_set(rel, "Namespace", val_cstr("default"));
-    map_set(dot, "Release", rel);
-    sg_value tm = val_map();
-    tm.gotype = GT_MAP_VALUES;
-    map_set(tm, "Name", val_cstr("c/templates/a.yaml"));
-    map_set(tm, "BasePath", val_cstr("c/templates"));
-    map_set(dot, "Template", tm);
+    sg_value dot;
+    if (!helmdot(VALS, &dot)) return;
     sg_buf out;
     buf_init(&out);
     sg_tset *set = tset_new();

@@ -8,7 +8,7 @@
 #include "../../src/base/err.h"
 #include "../../src/exec/exec.h"
 #include "../../src/exec/functab.h"
-#include "../../src/io/yaml.h"
+#include "helmdot.h"
 
 static void setup(void) { arena_push(); }
 static void teardown(void) { arena_pop(); sg_helm_major = 4; }
@@ -24,21 +24,8 @@ static const char *HELPERS =
  * Template; "<no value>" removed); errors come back as "Error: " + err_format. */
 static const char *render(const char *tmpl)
 {
-    sg_value vals;
-    const char *err = NULL;
-    ck_assert_int_eq(yamlio_load_values(VALS, strlen(VALS), &vals, &err), 0);
-    vals.gotype = GT_MAP_VALUES;
-    sg_value dot = val_map();
-    dot.gotype = GT_MAP_VALUES;
-    map_set(dot, "Values", vals);
-    sg_value rel = val_map();
-    map_set(rel, "Name", val_cstr("release-name"));
-    map_set(dot, "Release", rel);
-    sg_value tm = val_map();
-    tm.gotype = GT_MAP_VALUES;
-    map_set(tm, "Name", val_cstr("c/templates/a.yaml"));
-    map_set(tm, "BasePath", val_cstr("c/templates"));
-    map_set(dot, "Template", tm);
+    sg_value dot;
+    ck_assert(helmdot(VALS, &dot));
     sg_buf out;
     buf_init(&out);
     sg_catch c;
